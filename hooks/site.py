@@ -1,0 +1,82 @@
+"""Build glue: the step fences, MathJax served from node_modules, figures drawn at build time."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import derivation_steps
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+FIGURE_SCRIPTS = ROOT / "scripts" / "figures"
+FIGURE_INPUTS = [FIGURE_SCRIPTS, ROOT / "snippets"]
+FIGURE_CACHE = ROOT / ".cache" / "figures"
+
+# What the browser may load: MathJax's combined component, the pieces it loads on demand, its font.
+MATHJAX_ASSETS = {
+    "mathjax": ["tex-chtml.js", "a11y", "input", "output", "sre", "ui", "LICENSE"],
+    "@mathjax/mathjax-newcm-font": ["chtml", "chtml.js"],
+}
+
+
+def on_config(config):
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    custom = fences.setdefault("custom_fences", [])
+    for name in ("step", "result"):
+        custom.append({"name": name, "class": name, "format": derivation_steps.fence_format})
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for package, entries in MATHJAX_ASSETS.items():
+        for path in _package_files(package, entries):
+            site_path = f"assets/{package.split('/')[-1]}/{path.relative_to(NODE_MODULES / package)}"
+            files.append(File.generated(config, site_path, abs_src_path=str(path)))
+    for path in draw_figures():
+        files.append(File.generated(config, f"figures/{path.name}", abs_src_path=str(path)))
+    return files
+
+
+def _package_files(package: str, entries: list[str]) -> list[Path]:
+    base = NODE_MODULES / package
+    if not base.is_dir():
+        raise RuntimeError(f"{base} is missing: run `make env` (npm ci) first")
+    found = []
+    for entry in entries:
+        path = base / entry
+        found.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+    return found
+
+
+def figure_scripts() -> list[Path]:
+    return sorted(p for p in FIGURE_SCRIPTS.glob("*.py") if not p.name.startswith("_"))
+
+
+def draw_figures() -> list[Path]:
+    """Run every figure script once per change of its inputs; return the files they wrote."""
+    digest = hashlib.sha256()
+    for folder in FIGURE_INPUTS:
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    out_dir = FIGURE_CACHE / digest.hexdigest()[:16]
+    done = out_dir / ".complete"
+    if not done.exists():
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(lambda script: _run_figure_script(script, out_dir), figure_scripts()))
+        done.touch()
+    return sorted(p for p in out_dir.iterdir() if not p.name.startswith("."))
+
+
+def _run_figure_script(script: Path, out_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(script), str(out_dir)], capture_output=True, text=True, cwd=ROOT
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"figure script {script.name} failed:\n{result.stderr}")

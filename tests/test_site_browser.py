@@ -1,0 +1,121 @@
+"""Every page of the built site, loaded in real headless Chromium as a reader would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def nav_pages() -> list[str]:
+    """The URL path of every page in mkdocs.yml's nav, e.g. '/' and '/chain-rule/'."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, str):
+            stem = node.rsplit(".", 1)[0]
+            found.append("/" if stem == "index" else f"/{stem}/")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(config["nav"])
+    return found
+
+
+PAGES = nav_pages()
+
+WAIT_FOR_MATH = """async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+    await MathJax.startup.promise;
+  }
+}"""
+
+PAGE_REPORT = """() => ({
+  mathBlocks: document.querySelectorAll('.arithmatex').length,
+  untypeset: [...document.querySelectorAll('.arithmatex')]
+    .filter(el => !el.querySelector('mjx-container'))
+    .map(el => el.textContent.slice(0, 80)),
+  merrors: [...document.querySelectorAll('mjx-merror')].map(el => el.textContent.slice(0, 80)),
+  brokenImages: [...document.querySelectorAll('img')]
+    .filter(img => !img.complete || img.naturalWidth === 0)
+    .map(img => img.getAttribute('src')),
+  scrollWidth: document.documentElement.scrollWidth,
+  clientWidth: document.documentElement.clientWidth,
+  flatFractions: [...document.querySelectorAll('mjx-frac')]
+    .filter(el => getComputedStyle(el).display === 'inline').length,
+})"""
+
+
+def open_page(browser, url: str, viewport: dict, color_scheme: str = "light"):
+    """Loads url; returns (page, report) where report lists foreign requests and errors."""
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    page = context.new_page()
+    origin = urlsplit(url).netloc
+    problems: dict[str, list[str]] = {"foreign_requests": [], "console_errors": []}
+
+    def on_request(request):
+        parts = urlsplit(request.url)
+        local = parts.netloc == origin or (
+            parts.scheme in ("blob", "data") and (parts.scheme == "data" or origin in request.url)
+        )
+        if not local:
+            problems["foreign_requests"].append(request.url)
+
+    page.on("request", on_request)
+    page.on(
+        "console",
+        lambda msg: problems["console_errors"].append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems["console_errors"].append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate(WAIT_FOR_MATH)
+    return page, problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_cleanly(browser, site_url, path, viewport):
+    page, problems = open_page(browser, site_url + path, viewport)
+    report = page.evaluate(PAGE_REPORT)
+    page.context.close()
+
+    assert problems["foreign_requests"] == [], "the page loads from another host"
+    assert problems["console_errors"] == []
+    assert report["merrors"] == [], "MathJax could not typeset some math"
+    assert report["untypeset"] == [], "math left as raw TeX"
+    assert report["flatFractions"] == 0, "MathJax's styles are missing (fractions laid flat)"
+    assert report["brokenImages"] == []
+    assert report["scrollWidth"] <= report["clientWidth"], "the page scrolls sideways"
+
+
+@pytest.mark.browser
+def test_math_is_typeset_after_instant_navigation(browser, site_url):
+    page, problems = open_page(browser, site_url + "/", PHONE, color_scheme="dark")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    target = "sigmoid-derivative/"
+    page.evaluate(f"() => document.querySelector('a[href$=\"{target}\"]').click()")
+    page.wait_for_url(f"**/{target}")
+    page.wait_for_function("() => document.querySelector('.arithmatex mjx-container') !== null")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(WAIT_FOR_MATH)
+    report = page.evaluate(PAGE_REPORT)
+    still_same_document = page.evaluate("() => window.__sameDocument === true")
+    page.context.close()
+
+    assert still_same_document, "navigation reloaded the page: instant loading is off"
+    assert report["mathBlocks"] > 0
+    assert report["untypeset"] == [] and report["merrors"] == []
+    assert report["flatFractions"] == 0
+    assert problems["foreign_requests"] == [] and problems["console_errors"] == []
