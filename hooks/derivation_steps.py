@@ -259,8 +259,10 @@ def render_step(step: Step) -> str:
     return (
         f'<div class="{classes}" id="{step.id}">{aliases}'
         f'<span class="step-no">({n})</span>'
+        '<div class="step-body">'
         + display_math(step.tex, "step-eq")
         + f'<div class="step-why">{render_inline(step.why)}</div>'
+        "</div>"
         f'<a class="headerlink" href="#{step.id}" title="Link to this step"'
         f' aria-label="Link to step {n}">{LINK_ICON}</a>'
         "</div>"

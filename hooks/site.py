@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import html
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +19,10 @@ NODE_MODULES = ROOT / "node_modules"
 FIGURE_SCRIPTS = ROOT / "scripts" / "figures"
 FIGURE_INPUTS = [FIGURE_SCRIPTS, ROOT / "snippets"]
 FIGURE_CACHE = ROOT / ".cache" / "figures"
+FIGURE_REF = re.compile(
+    r"^(?P<indent>[ \t]*)!\[\]\(figures/(?P<name>[a-z0-9_]+)\.svg\)[ \t]*$", re.MULTILINE
+)
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 # What the browser may load: MathJax's combined component, the pieces it loads on demand, its font.
 MATHJAX_ASSETS = {
@@ -32,10 +39,54 @@ def on_config(config):
     return config
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Expand `![](figures/<name>.svg)` into a figure with the script's ALT text and CAPTION."""
+    return FIGURE_REF.sub(_figure_block, markdown)
+
+
+def _figure_block(match: re.Match) -> str:
+    indent, name = match.group("indent"), match.group("name")
+    texts = figure_texts(FIGURE_SCRIPTS / f"{name}.py")
+    return "\n".join(
+        indent + line
+        for line in (
+            '<figure markdown="span">',
+            f"  ![{texts['ALT']}](figures/{name}.svg){{ loading=lazy }}",
+            f"  <figcaption>{html.escape(texts['CAPTION'], quote=False)}</figcaption>",
+            "</figure>",
+        )
+    )
+
+
+def figure_texts(script: Path) -> dict[str, str]:
+    """The ALT and CAPTION constants of a figure script, read without running it."""
+    texts = {}
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in ("ALT", "CAPTION"):
+                texts[target.id] = ast.literal_eval(node.value)
+    missing = {"ALT", "CAPTION"} - texts.keys()
+    if missing:
+        raise ValueError(f"{script.name} defines no {' or '.join(sorted(missing))}")
+    return texts
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Let link validation see every id in the page, including those of stashed fence HTML.
+
+    MkDocs collects anchors before pymdownx.superfences restores the HTML of custom fences, so
+    the step anchors would otherwise count as missing.
+    """
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR_ID.findall(html))
+    return html
+
+
 def on_files(files: Files, config) -> Files:
     for package, entries in MATHJAX_ASSETS.items():
         for path in _package_files(package, entries):
-            site_path = f"assets/{package.split('/')[-1]}/{path.relative_to(NODE_MODULES / package)}"
+            relative = path.relative_to(NODE_MODULES / package).as_posix()
+            site_path = f"assets/{package.split('/')[-1]}/{relative}"
             files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for path in draw_figures():
         files.append(File.generated(config, f"figures/{path.name}", abs_src_path=str(path)))

@@ -168,7 +168,8 @@ def cost(X, y, w, b, lambda_=0.0):
     X, y, w, b, lambda_ = validate(X, y, w, b, lambda_)
     m = X.shape[0]
     z = _logits(X, w, b)
-    return float(np.mean(loss(z, y)) + lambda_ / (2 * m) * (w @ w))
+    penalty = lambda_ / (2 * m) * (w @ w) if lambda_ > 0 else 0.0
+    return float(np.mean(loss(z, y)) + penalty)
 
 
 # --8<-- [end:cost]

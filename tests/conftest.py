@@ -68,7 +68,7 @@ def find_chromium() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Chromium driven by Playwright; skips (or fails with REQUIRE_BROWSER=1) without one."""
+    """Headless Chromium via Playwright; without one, skips (fails with REQUIRE_BROWSER=1)."""
     executable = find_chromium()
     if executable is None:
         message = (

@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from matplotlib.patches import Circle
+from matplotlib.transforms import offset_copy
+
 if str(Path(__file__).resolve().parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.append(str(Path(__file__).resolve().parent))
 import _style  # noqa: E402
 
 ALT = (
@@ -40,8 +43,6 @@ RADIUS = 0.27
 
 
 def _node(ax, key: str, data: bool) -> None:
-    from matplotlib.patches import Circle
-
     cx, cy, label = NODES[key]
     ax.add_patch(
         Circle(
@@ -55,8 +56,15 @@ def _node(ax, key: str, data: bool) -> None:
     )
     ax.text(cx, cy, label, ha="center", va="center", fontsize=16)
     if key in SUBLABELS:
-        ax.text(cx, cy - RADIUS - 0.08, SUBLABELS[key], ha="center", va="top", fontsize=11,
-                color=_style.MUTED)
+        ax.text(
+            cx,
+            cy - RADIUS - 0.08,
+            SUBLABELS[key],
+            ha="center",
+            va="top",
+            fontsize=11,
+            color=_style.MUTED,
+        )
 
 
 def _edge(ax, a: str, b: str, color: str) -> None:
@@ -77,14 +85,13 @@ def _edge(ax, a: str, b: str, color: str) -> None:
 
 def _row(fig, ax, x: float, y: float, parts: list[tuple[str, str]], fontsize: float = 13) -> None:
     """Draw ``parts`` ((mathtext, colour), ...) side by side on one baseline from ``x``."""
-    from matplotlib.transforms import offset_copy
-
     renderer = fig.canvas.get_renderer()
     dx = 0.0
     for text, color in parts:
         trans = offset_copy(ax.transData, fig=fig, x=dx, y=0, units="points")
-        t = ax.text(x, y, text, color=color, fontsize=fontsize, va="baseline", ha="left",
-                    transform=trans)
+        t = ax.text(
+            x, y, text, color=color, fontsize=fontsize, va="baseline", ha="left", transform=trans
+        )
         dx += t.get_window_extent(renderer).width * 72 / fig.dpi
 
 
@@ -112,27 +119,52 @@ def main(out_dir: Path) -> list[Path]:
         ax.text(2.95, 3.43, r"$f\,(1-f)$", color=c_z, va="top", **kw)
         ax.text(4.55, 3.67, r"$\dfrac{\partial L}{\partial f}$", color=c_f, va="bottom", **kw)
         ax.text(4.55, 3.43, r"$-\dfrac{y}{f} + \dfrac{1-y}{1-f}$", color=c_f, va="top", **kw)
-        ax.text(5.75, 2.45, r"$L = -y\,\log f - (1-y)\,\log(1-f)$", color=_style.MUTED,
-                ha="right", va="center", fontsize=12)
+        ax.text(
+            5.75,
+            2.45,
+            r"$L = -y\,\log f - (1-y)\,\log(1-f)$",
+            color=_style.MUTED,
+            ha="right",
+            va="center",
+            fontsize=12,
+        )
 
         # The backward pass: product of the local derivatives.
         ax.plot([0.25, _style.WIDTH - 0.25], [2.02, 2.02], color=_style.GRID, linewidth=1)
-        ax.text(0.3, 1.85, "Backward: multiply the edge derivatives from L back to w (or b)",
-                color=_style.MUTED, fontsize=11, va="top")
-        _row(fig, ax, 0.3, 1.0, [
-            (r"$\dfrac{\partial L}{\partial w} = $", ink),
-            (r"$\left(-\dfrac{y}{f} + \dfrac{1-y}{1-f}\right)$", c_f),
-            (r"$\,f\,(1-f)$", c_z),
-            (r"$\,x$", c_w),
-            (r"$\;=\;(f-y)\,x$", ink),
-        ])
-        _row(fig, ax, 0.3, 0.36, [
-            (r"$\dfrac{\partial L}{\partial b} = $", ink),
-            (r"$\left(-\dfrac{y}{f} + \dfrac{1-y}{1-f}\right)$", c_f),
-            (r"$\,f\,(1-f)$", c_z),
-            (r"$\,\cdot\,1$", c_b),
-            (r"$\;=\;f-y$", ink),
-        ])
+        ax.text(
+            0.3,
+            1.85,
+            "Backward: multiply the edge derivatives from L back to w (or b)",
+            color=_style.MUTED,
+            fontsize=11,
+            va="top",
+        )
+        _row(
+            fig,
+            ax,
+            0.3,
+            1.0,
+            [
+                (r"$\dfrac{\partial L}{\partial w} = $", ink),
+                (r"$\left(-\dfrac{y}{f} + \dfrac{1-y}{1-f}\right)$", c_f),
+                (r"$\,f\,(1-f)$", c_z),
+                (r"$\,x$", c_w),
+                (r"$\;=\;(f-y)\,x$", ink),
+            ],
+        )
+        _row(
+            fig,
+            ax,
+            0.3,
+            0.36,
+            [
+                (r"$\dfrac{\partial L}{\partial b} = $", ink),
+                (r"$\left(-\dfrac{y}{f} + \dfrac{1-y}{1-f}\right)$", c_f),
+                (r"$\,f\,(1-f)$", c_z),
+                (r"$\,\cdot\,1$", c_b),
+                (r"$\;=\;f-y$", ink),
+            ],
+        )
         return [_style.save(fig, out_dir / "chain_rule_graph.svg", ALT)]
 
 

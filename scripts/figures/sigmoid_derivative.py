@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
+
 if str(Path(__file__).resolve().parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.append(str(Path(__file__).resolve().parent))
 import _style  # noqa: E402
 
 ALT = (
@@ -24,8 +26,6 @@ Z = (-7.0, 7.0)
 
 def curves(n: int = 281):
     """z, sigma(z) and sigma'(z) = sigma(z) (1 - sigma(z)), all from logreg.sigmoid."""
-    import numpy as np
-
     logreg = _style.snippet("logreg")
     z = np.linspace(*Z, n)
     s = logreg.sigmoid(z)
@@ -57,11 +57,16 @@ def main(out_dir: Path) -> list[Path]:
             color=_style.VERMILLION,
             fontsize=13,
             va="center",
-            arrowprops={"arrowstyle": "->", "color": _style.VERMILLION, "linewidth": 1.2,
-                        "shrinkB": 5},
+            arrowprops={
+                "arrowstyle": "->",
+                "color": _style.VERMILLION,
+                "linewidth": 1.2,
+                "shrinkB": 5,
+            },
         )
-        ax.annotate(r"$\sigma(0) = 1/2$", xy=(0, 0.5), xytext=(-6.6, 0.56),
-                    color=_style.BLUE, fontsize=13)
+        ax.annotate(
+            r"$\sigma(0) = 1/2$", xy=(0, 0.5), xytext=(-6.6, 0.56), color=_style.BLUE, fontsize=13
+        )
         ax.set_xlim(*Z)
         ax.set_ylim(-0.03, 1.05)
         ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])

@@ -1,7 +1,6 @@
 """The chain rule as code: dL/dw_j = dL/df * df/dz * dz/dw_j, one factor per line."""
 
 import numpy as np
-
 from logreg import gradient, sigmoid
 
 

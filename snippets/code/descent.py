@@ -1,7 +1,6 @@
 """Batch gradient descent on a small seeded data set, run until it reaches the optimum."""
 
 import numpy as np
-
 from logreg import cost, gradient, make_data
 
 

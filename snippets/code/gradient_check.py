@@ -1,7 +1,6 @@
 """Numerical gradient check: central differences, and how to read the relative error."""
 
 import numpy as np
-
 from logreg import cost, gradient
 
 

@@ -3,7 +3,6 @@
 import math
 
 import numpy as np
-
 from logreg import gradient, sigmoid
 
 # The small data set of the Machine Learning Specialization's optional labs (course 1, week 3).

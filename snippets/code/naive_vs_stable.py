@@ -3,7 +3,6 @@
 import warnings
 
 import numpy as np
-
 from logreg import log1pexp, loss, sigmoid
 
 
@@ -35,13 +34,15 @@ def demo_naive():
     f, warned = _run(sigmoid_naive, z)
     print(f)  # sigma(40) rounds to exactly 1.0, so 1 - f is exactly 0
     # > [1.00000000e+00 1.00000000e+00 4.24835426e-18 0.00000000e+00]
-    print(warned)
-    # > ['overflow encountered in exp']
+    print(*warned, sep="\n")
+    # > overflow encountered in exp
     L, warned = _run(loss_naive, z, y)
     print(L)  # should be about 4.2e-18, 40, 4.2e-18, 800
     # > [nan inf  0. inf]
-    print(warned)
-    # > ['divide by zero encountered in log', 'invalid value encountered in multiply', 'overflow encountered in exp']
+    print(*warned, sep="\n")
+    # > divide by zero encountered in log
+    # > invalid value encountered in multiply
+    # > overflow encountered in exp
 
 
 # --8<-- [end:demo-naive]

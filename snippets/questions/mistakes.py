@@ -1,0 +1,116 @@
+"""Common mistakes: each wrong line next to the right one, so the tests can tell them apart."""
+
+import numpy as np
+from logreg import sigmoid
+
+
+# --8<-- [start:sign-wrong]
+def gradient_wrong_sign(X, y, w, b):
+    f = sigmoid(X @ w + b)
+    return X.T @ (y - f) / len(y)  # the gradient of the log-likelihood, not of the cost
+
+
+# --8<-- [end:sign-wrong]
+
+
+# --8<-- [start:sign-right]
+def gradient_right_sign(X, y, w, b):
+    f = sigmoid(X @ w + b)
+    return X.T @ (f - y) / len(y)  # prediction minus truth: the gradient of the cost
+
+
+# --8<-- [end:sign-right]
+
+
+# --8<-- [start:log10-wrong]
+def cost_log10(f, y):
+    return -np.mean(y * np.log10(f) + (1 - y) * np.log10(1 - f))
+
+
+# --8<-- [end:log10-wrong]
+
+
+# --8<-- [start:log10-right]
+def cost_ln(f, y):
+    return -np.mean(y * np.log(f) + (1 - y) * np.log(1 - f))  # natural log
+
+
+# --8<-- [end:log10-right]
+
+
+# --8<-- [start:nan-wrong]
+def cost_naive(X, y, w, b):
+    f = 1 / (1 + np.exp(-(X @ w + b)))  # rounds to exactly 1.0 once z > 37
+    return -np.mean(y * np.log(f) + (1 - y) * np.log(1 - f))  # 0 * log(0) = nan
+
+
+# --8<-- [end:nan-wrong]
+
+
+# --8<-- [start:nan-right]
+def cost_stable(X, y, w, b):
+    z = X @ w + b
+    # -log(f) = log(1 + e^-z) and -log(1 - f) = log(1 + e^z), never log(0)
+    return np.mean(y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z))
+
+
+# --8<-- [end:nan-right]
+
+
+# --8<-- [start:columns-wrong]
+def dw_columns_wrong(X, Y, w, b):  # X is n x m (examples in columns), Y is 1 x m
+    A = sigmoid(w.T @ X + b)
+    return X.T @ (A - Y).T / X.shape[1]  # shapes do not even match: X.T is m x n
+
+
+# --8<-- [end:columns-wrong]
+
+
+# --8<-- [start:columns-right]
+def dw_columns_right(X, Y, w, b):  # X is n x m (examples in columns), Y is 1 x m
+    A = sigmoid(w.T @ X + b)  # 1 x m
+    return X @ (A - Y).T / X.shape[1]  # n x m times m x 1: n x 1, the shape of w
+
+
+# --8<-- [end:columns-right]
+
+
+# --8<-- [start:bias-wrong]
+def update_wrong(X, y, w, b, alpha, lambda_):
+    m = len(y)
+    r = sigmoid(X @ w + b) - y
+    w_new = w - alpha * (X.T @ r / m + lambda_ / m * w)
+    b_new = b - alpha * (np.mean(r) + lambda_ / m * b)  # b is not regularized
+    return w_new, b_new
+
+
+# --8<-- [end:bias-wrong]
+
+
+# --8<-- [start:bias-right]
+def update_right(X, y, w, b, alpha, lambda_):
+    m = len(y)
+    r = sigmoid(X @ w + b) - y
+    w_new = w - alpha * (X.T @ r / m + lambda_ / m * w)
+    b_new = b - alpha * np.mean(r)  # no lambda term for b
+    return w_new, b_new
+
+
+# --8<-- [end:bias-right]
+
+
+# --8<-- [start:lambda-wrong]
+def penalty_gradient_wrong(w, lambda_, m):
+    n = len(w)
+    return n * lambda_ / m * w  # counts every weight's penalty in every partial derivative
+
+
+# --8<-- [end:lambda-wrong]
+
+
+# --8<-- [start:lambda-right]
+def penalty_gradient_right(w, lambda_, m):
+    return lambda_ / m * w  # only the w_j^2 term depends on w_j
+
+
+# --8<-- [end:lambda-right]

@@ -1,0 +1,28 @@
+"""LaTeX subset -> SymPy checker for the derivation steps (see tests/test_derivations.py)."""
+
+from .check import (
+    CheckFailed,
+    StepCheck,
+    check_chain,
+    check_equation,
+    equal,
+    mutations,
+)
+from .context import Context, EvalError
+from .contexts import page_contexts
+from .latex import ParseError, parse, split_equation
+
+__all__ = [
+    "CheckFailed",
+    "Context",
+    "EvalError",
+    "ParseError",
+    "StepCheck",
+    "check_chain",
+    "check_equation",
+    "equal",
+    "mutations",
+    "page_contexts",
+    "parse",
+    "split_equation",
+]

@@ -1,0 +1,82 @@
+r"""The checking contexts of the derivation pages (front matter ``derivation: <name>``).
+
+Setting (issue 3): X is m x n, one example per row; y in {0,1}^m; w in R^n; b scalar;
+z = Xw + b; f = sigma(z); L = -[y log f + (1 - y) log(1 - f)]; J = (1/m) sum of L.
+
+Sizes are concrete and small (m = 3 examples, n = 3 or 2 features) with symbolic entries; the
+feature index j is bound to 2 so that ``w_j`` is one particular weight among the others.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+
+LOSS = r"-\left(y \log f + (1 - y) \log(1 - f)\right)"
+
+
+def sigmoid() -> Context:
+    """The sigmoid page: one real variable z."""
+    return Context("sigmoid", symbols={"z": None})
+
+
+def scalar(name: str = "scalar", extra_defs: dict[str, str] | None = None) -> Context:
+    """One example at a time (chain rule and substitution routes), plus the average over m."""
+    return Context(
+        name,
+        symbols={"b": None, "w": "sub", "x": "sub", "y": None},
+        defs={
+            "z": r"\sum_{k=1}^{n} w_k x_k + b",
+            "f": r"\sigma(z)",
+            "L": LOSS,
+            "J": r"\frac{1}{m} \sum_{i=1}^{m} L^{(i)}",
+            **(extra_defs or {}),
+        },
+        sizes={"m": 3, "n": 3},
+        bindings={"j": 2},
+        per_example=frozenset({"x", "y", "z", "f", "L"}),
+    )
+
+
+def matrix() -> Context:
+    """Matrix route: X is m x n (rows are examples), vectors are columns."""
+    return Context(
+        "matrix",
+        symbols={"X": ("m", "n"), "y": ("m", 1), "w": ("n", 1), "b": None},
+        defs={
+            "z": r"Xw + b\mathbf{1}",
+            "f": r"\sigma(z)",
+            "L": LOSS,
+            "J": r"-\frac{1}{m}\left(y^\top \log f + (1 - y)^\top \log(1 - f)\right)",
+        },
+        sizes={"m": 3, "n": 2},
+    )
+
+
+def columns() -> Context:
+    """Examples in columns (Deep Learning Specialization): X is n x m, Y and A are 1 x m."""
+    return Context(
+        "columns",
+        symbols={"X": ("n", "m"), "Y": (1, "m"), "w": ("n", 1), "b": None},
+        defs={
+            "Z": r"w^\top X + b\mathbf{1}^\top",
+            "A": r"\sigma(Z)",
+            "J": r"-\frac{1}{m}\left(Y \left(\log A\right)^\top + (1 - Y)\left(\log(1 - A)\right)^\top\right)",
+            "dZ": r"A - Y",
+            "dw": r"\frac{\partial J}{\partial w}",
+            "db": r"\frac{\partial J}{\partial b}",
+        },
+        sizes={"m": 3, "n": 2},
+        multi_letter=frozenset({"dZ", "dw", "db"}),
+    )
+
+
+PAGE_CONTEXTS = {
+    "sigmoid": sigmoid,
+    "scalar": scalar,
+    "matrix": matrix,
+    "columns": columns,
+}
+
+
+def page_contexts() -> dict[str, Context]:
+    return {name: make() for name, make in PAGE_CONTEXTS.items()}

@@ -1,0 +1,208 @@
+"""The /code/ page's snippets (snippets/code/*.py): they compute the right things, and every
+output printed on the page (the `#>` lines, which ruff formats as `# >`) is the real output.
+
+snippets/code/ is not a package on purpose: a package named `code` would shadow the standard
+library's `code` module (used by pdb and the REPL). The files are loaded by path instead.
+"""
+
+import contextlib
+import importlib.util
+import inspect
+import io
+import re
+import sys
+import warnings
+from pathlib import Path
+
+import logreg
+import numpy as np
+import pytest
+from sklearn.linear_model import LogisticRegression
+
+CODE_DIR = Path(__file__).resolve().parent.parent / "snippets" / "code"
+OUTPUT_LINE = re.compile(r"^\s*#\s?>(?: (.*))?$")
+
+
+def load(stem):
+    name = f"snippets_code_{stem}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, CODE_DIR / f"{stem}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+MODULES = sorted(p.stem for p in CODE_DIR.glob("*.py") if p.name != "__init__.py")
+
+
+def demos(stem):
+    module = load(stem)
+    return [
+        f
+        for name, f in inspect.getmembers(module, inspect.isfunction)
+        if name.startswith("demo") and f.__module__ == module.__name__
+    ]
+
+
+def expected_output(func):
+    lines = inspect.getsource(func).splitlines()
+    return [m.group(1) or "" for line in lines if (m := OUTPUT_LINE.match(line))]
+
+
+# ---------------------------------------------------------------- printed outputs
+
+
+DEMOS = [pytest.param(stem, f.__name__, id=f"{stem}.{f.__name__}") for stem in MODULES
+         for f in demos(stem)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("stem", "name"), DEMOS)
+def test_printed_output_is_what_the_page_shows(stem, name):
+    func = getattr(load(stem), name)
+    expected = expected_output(func)
+    assert expected, f"{stem}.{name} prints nothing that the page shows"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        func()
+    assert out.getvalue().splitlines() == expected
+
+
+@pytest.mark.parametrize("stem", MODULES)
+def test_every_module_has_a_demo_and_no_unchecked_output_lines(stem):
+    assert demos(stem), f"snippets/code/{stem}.py has no demo*() function"
+    source = (CODE_DIR / f"{stem}.py").read_text().splitlines()
+    in_file = sum(bool(OUTPUT_LINE.match(line)) for line in source)
+    in_demos = sum(len(expected_output(f)) for f in demos(stem))
+    assert in_file == in_demos, "`#>` lines outside a demo*() function are never checked"
+
+
+@pytest.mark.parametrize("stem", MODULES)
+def test_importing_prints_nothing(stem):
+    name = f"fresh_{stem}"
+    spec = importlib.util.spec_from_file_location(name, CODE_DIR / f"{stem}.py")
+    module = importlib.util.module_from_spec(spec)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        spec.loader.exec_module(module)
+    assert out.getvalue() == ""
+
+
+# ---------------------------------------------------------------- what the snippets compute
+
+
+def problem(seed, m=25, n=3):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(m, n))
+    y = (rng.random(m) < 0.5).astype(float)
+    return X, y, rng.normal(size=n), float(rng.normal())
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_loop_sum_vectorized_agree(seed):
+    loops = load("loops")
+    X, y, w, b = problem(seed)
+    ref_dw, ref_db = logreg.gradient(X, y, w, b)
+    for grad in (loops.gradient_loop, loops.gradient_sum, loops.gradient_vectorized):
+        dj_dw, dj_db = grad(X, y, w, b)
+        np.testing.assert_allclose(dj_dw, ref_dw, rtol=1e-12, atol=1e-15)
+        assert dj_db == pytest.approx(ref_db, rel=1e-12, abs=1e-15)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_chain_rule_factors(seed):
+    crf = load("chain_rule_factors")
+    X, y, w, b = problem(seed)
+    for x_i, y_i in zip(X, y, strict=True):
+        dL_df, df_dz, dz_dw, dz_db = crf.chain_rule_factors(x_i, y_i, w, b)
+        f = 1 / (1 + np.exp(-(x_i @ w + b)))
+        assert dL_df * df_dz == pytest.approx(f - y_i, rel=1e-12)
+        np.testing.assert_array_equal(dz_dw, x_i)
+        assert dz_db == 1.0
+    dj_dw, dj_db = crf.gradient_from_factors(X, y, w, b)
+    ref_dw, ref_db = logreg.gradient(X, y, w, b)
+    np.testing.assert_allclose(dj_dw, ref_dw, rtol=1e-12)
+    assert dj_db == pytest.approx(ref_db, rel=1e-12)
+
+
+@pytest.mark.parametrize("lambda_", [0.0, 1.5])
+def test_gradient_check(lambda_):
+    gc = load("gradient_check")
+    X, y, w, b = problem(4)
+    w_before = w.copy()
+    numeric = gc.numerical_gradient(X, y, w, b, lambda_)
+    np.testing.assert_array_equal(w, w_before)
+    analytic = logreg.gradient(X, y, w, b, lambda_)
+    assert gc.relative_error(analytic, numeric) < 1e-7
+    # forgetting the regularization term is caught too
+    if lambda_:
+        assert gc.relative_error(logreg.gradient(X, y, w, b), numeric) > 1e-3
+
+
+def sklearn_optimum(X, y, lambda_=0.0):
+    C = np.inf if lambda_ == 0 else 1 / lambda_
+    clf = LogisticRegression(C=C, solver="newton-cholesky", tol=1e-12, max_iter=1000).fit(X, y)
+    return clf.coef_.ravel(), float(clf.intercept_[0])
+
+
+@pytest.mark.parametrize("lambda_", [0.0, 20.0])
+def test_descent_reaches_the_optimum(lambda_):
+    descent = load("descent")
+    X, y = logreg.make_data()
+    w0 = np.zeros(2)
+    w, b, history = descent.gradient_descent(X, y, w0, 0.0, 1.0, 500, lambda_)
+    np.testing.assert_array_equal(w0, 0.0)
+    assert len(history) == 500
+    assert np.all(np.diff(history) <= 1e-15)  # the cost never goes up
+    w_opt, b_opt = sklearn_optimum(X, y, lambda_)
+    np.testing.assert_allclose(np.append(w, b), np.append(w_opt, b_opt), atol=1e-7)
+
+
+@pytest.mark.parametrize("lambda_", [0.0, 20.0])
+def test_newton_reaches_the_optimum(lambda_):
+    newton = load("newton_step")
+    X, y = logreg.make_data()
+    w, b = np.zeros(2), 0.0
+    for _ in range(8):
+        w, b = newton.newton_step(X, y, w, b, lambda_)
+    w_opt, b_opt = sklearn_optimum(X, y, lambda_)
+    np.testing.assert_allclose(np.append(w, b), np.append(w_opt, b_opt), atol=1e-9)
+
+
+def test_newton_step_is_exact_for_the_quadratic_model():
+    # one Newton step from (w, b) lands where the local quadratic model has zero gradient:
+    # H (p_new - p) = -g
+    newton = load("newton_step")
+    X, y, w, b = problem(7)
+    w1, b1 = newton.newton_step(X, y, w, b, 0.5)
+    H = logreg.hessian(X, w, b, 0.5)
+    g = np.append(*logreg.gradient(X, y, w, b, 0.5))
+    np.testing.assert_allclose(H @ np.append(w1 - w, b1 - b), -g, rtol=1e-10, atol=1e-14)
+
+
+def test_regularized_gradient():
+    reg = load("regularized")
+    X, y, w, b = problem(8)
+    dj_dw, dj_db = reg.regularized_gradient(X, y, w, b, 3.0)
+    ref_dw, ref_db = logreg.gradient(X, y, w, b, 3.0)
+    np.testing.assert_allclose(dj_dw, ref_dw, rtol=1e-13)
+    assert dj_db == ref_db
+
+
+def test_naive_agrees_with_stable_in_the_safe_range():
+    nv = load("naive_vs_stable")
+    z = np.linspace(-20, 20, 81)
+    np.testing.assert_allclose(nv.sigmoid_naive(z), logreg.sigmoid(z), rtol=1e-14)
+    for label in (0.0, 1.0):
+        y = np.full_like(z, label)
+        np.testing.assert_allclose(nv.loss_naive(z, y), logreg.loss(z, y), rtol=1e-6)
+
+
+def test_naive_breaks_where_the_page_says():
+    nv = load("naive_vs_stable")
+    with pytest.warns(RuntimeWarning, match="overflow encountered in exp"):
+        nv.sigmoid_naive(np.array([-800.0]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert np.isnan(nv.loss_naive(np.array([40.0]), np.array([1.0]))[0])
+        assert np.isinf(nv.loss_naive(np.array([40.0]), np.array([0.0]))[0])

@@ -1,0 +1,288 @@
+"""Every displayed derivation step is checked by SymPy, exactly as the page displays it.
+
+The steps are parsed out of the Markdown by hooks/derivation_steps.py, the same code that renders
+them, and their LaTeX is read by tests/mathcheck (a parser for the LaTeX subset the pages use).
+A step fence that cannot be parsed, a page with steps but no checking context, a continuation
+with nothing before it, or a wrong equation: each fails here. Mutating any displayed step (a
+sign, a 1/m, a transpose) must make its check fail, so the checker cannot be vacuous.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import derivation_steps as ds
+import markdown
+import pytest
+import yaml
+from derivation_steps import StepError, fence_format, steps_in_markdown
+
+from tests.mathcheck import CheckFailed, check_chain, mutations, page_contexts
+from tests.mathcheck.check import check_equation
+from tests.mathcheck.notations import NOTATIONS, check_result
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PAGES = sorted(p for p in DOCS.rglob("*.md") if "```step" in p.read_text(encoding="utf-8"))
+RESULT_FILES = sorted(
+    p
+    for folder in (DOCS, ROOT / "includes")
+    for p in folder.rglob("*.md")
+    if "```result" in p.read_text(encoding="utf-8")
+)
+ROUTES = ["chain-rule.md", "substitution.md", "matrix.md"]
+DERIVATION_PAGES = ["sigmoid-derivative.md", *ROUTES]
+CONTEXTS = page_contexts()
+
+
+def page_id(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def front_matter(text: str) -> dict:
+    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    return yaml.safe_load(m.group(1)) if m else {}
+
+
+def load(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return front_matter(text), steps_in_markdown(text)
+
+
+def test_derivation_pages_have_steps():
+    names = {p.name for p in PAGES}
+    assert set(DERIVATION_PAGES) <= names
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_step_ids_run_in_order(path):
+    meta, steps = load(path)
+    ids = [s.id for s in steps if s.kind == "step"]
+    assert ids == [f"step-{k}" for k in range(1, len(ids) + 1)], ids
+    all_ids = ids + [a for s in steps for a in s.aliases] + [s.id for s in steps if s.id]
+    assert len(set(all_ids)) == len(set(ids + [a for s in steps for a in s.aliases]))
+    for s in steps:
+        if s.kind == "step":
+            assert s.why, f"{s.id} has no reason"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_every_step_is_checked(path):
+    meta, steps = load(path)
+    assert meta.get("derivation") in CONTEXTS, f"front matter 'derivation:' of {path.name}"
+    results = check_chain(steps, CONTEXTS, meta["derivation"])
+    assert len(results) == sum(s.kind == "step" for s in steps)
+    failures = [f"{r.label}: {r.error}" for r in results if r.error]
+    assert not failures, "\n".join(failures)
+    assert all(r.method in ("symbolic", "numeric") for r in results)
+    numeric = [r.label for r in results if r.method == "numeric"]
+    print(f"{path.name}: {len(results)} steps checked; numeric only: {numeric or 'none'}")
+
+
+# Mutations that leave a step mathematically true, each with the reason. Kept short on purpose:
+# better to rewrite a step so that every mutation of it is wrong. An entry that no longer
+# survives fails the test too, so the list cannot go stale.
+EQUIVALENT_MUTANTS = {
+    ("matrix.md", "step-4", r"drop transpose after '\partial f}{\partial z}\right)'"): (
+        "the Jacobian of the elementwise sigmoid is diagonal, hence symmetric"
+    ),
+    ("matrix.md", "step-13", r"drop transpose after '\partial f}{\partial z}\right)'"): (
+        "the Jacobian of the elementwise sigmoid is diagonal, hence symmetric"
+    ),
+}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_a_wrong_displayed_step_fails(path):
+    """Each mutation of each step's displayed LaTeX makes that step's check fail."""
+    meta, steps = load(path)
+    survivors, allowed = [], set()
+    count = 0
+    for k, step in enumerate(steps):
+        if step.kind != "step":
+            continue
+        for what, tex in mutations(step.tex):
+            count += 1
+            mutated = [*steps[:k], _replace(step, tex), *steps[k + 1 :]]
+            upto = check_chain(mutated[: k + 1], CONTEXTS, meta["derivation"])
+            if not upto[-1].error:
+                key = (path.name, step.id, what)
+                if key in EQUIVALENT_MUTANTS:
+                    allowed.add(key)
+                else:
+                    survivors.append(f"{step.id}: {what}: {tex}")
+    assert count >= sum(s.kind == "step" for s in steps)
+    assert not survivors, "mutations that still pass:\n" + "\n".join(survivors)
+    stale = {k for k in EQUIVALENT_MUTANTS if k[0] == path.name} - allowed
+    assert not stale, f"EQUIVALENT_MUTANTS entries that no longer survive: {stale}"
+    print(f"{path.name}: {count} mutations, all fail except {len(allowed)} listed")
+
+
+def _replace(step, tex):
+    new = ds.Step(**{**step.__dict__, "tex": tex})
+    new.aliases = list(step.aliases)
+    return new
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_links_in_reasons_resolve(path):
+    _, steps = load(path)
+    for s in steps:
+        for url in re.findall(r"\]\(([^)\s]+)\)", s.why):
+            page, _, frag = url.partition("#")
+            target = DOCS / page if page else path
+            assert target.is_file(), f"{s.id}: link to missing page {url}"
+            if frag.startswith("step-"):
+                ids = {t.id for t in steps_in_markdown(target.read_text(encoding="utf-8"))}
+                assert frag in ids, f"{s.id}: link to missing step {url}"
+
+
+@pytest.mark.parametrize("name", DERIVATION_PAGES)
+def test_derivation_pages_show_no_unchecked_display_math(name):
+    """Displayed equations on a derivation page are steps (checked), never bare $$ or \\[."""
+    text = (DOCS / name).read_text(encoding="utf-8")
+    outside = re.sub(r"(?ms)^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", "", text)
+    assert "$$" not in outside and "\\[" not in outside and "\\begin{" not in outside
+
+
+@pytest.mark.parametrize("name", ROUTES)
+def test_routes_end_with_the_gradient_tabs(name):
+    lines = (DOCS / name).read_text(encoding="utf-8").rstrip().splitlines()
+    assert lines[-1] == '--8<-- "includes/gradient-tabs.md"'
+
+
+@pytest.mark.parametrize("name", ROUTES)
+def test_routes_show_where_they_meet(name):
+    """Each route displays a checked step whose right side is f - y (or (1/m)(f - y))."""
+    _, steps = load(DOCS / name)
+    ends = {ds_side(s.tex) for s in steps if s.kind == "step"}
+    assert ends & {"f - y", r"\frac{1}{m}\,\underbrace{(f - y)}_{m \times 1}"}
+
+
+def ds_side(tex: str) -> str:
+    from tests.mathcheck import split_equation
+
+    return split_equation(tex)[-1]
+
+
+# ----------------------------------------------------------------------------- result fences
+
+
+@pytest.mark.parametrize("path", RESULT_FILES, ids=page_id)
+def test_result_fences_are_checked(path):
+    meta, steps = load(path)
+    failures = []
+    for s in steps:
+        if s.kind != "result":
+            continue
+        try:
+            if s.notation is None and meta.get("derivation"):
+                check_equation(CONTEXTS[meta["derivation"]], s.tex)
+            else:  # no notation: this site's scalar or matrix notation
+                check_result(s.tex, s.notation)
+        except (CheckFailed, KeyError) as exc:
+            failures.append(f"line {s.line} ({s.notation}): {exc!r}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("notation", sorted(NOTATIONS))
+def test_result_checks_reject_wrong_gradients(notation):
+    right = NOTATIONS[notation].example
+    assert check_result(right, notation)
+    for what, tex in mutations(right):
+        with pytest.raises(CheckFailed):
+            check_result(tex, notation)
+            pytest.fail(f"{notation}: mutation {what} passed: {tex}")
+
+
+def test_unknown_notation_is_an_error():
+    with pytest.raises(KeyError):
+        check_result("x = x", "no-such-course")
+
+
+# ----------------------------------------------------------------------------- rendering
+
+
+def render(source: str) -> str:
+    md = markdown.Markdown(
+        extensions=["pymdownx.superfences", "pymdownx.arithmatex"],
+        extension_configs={
+            "pymdownx.superfences": {
+                "custom_fences": [
+                    {"name": n, "class": n, "format": fence_format} for n in ("step", "result")
+                ]
+            },
+            "pymdownx.arithmatex": {"generic": True},
+        },
+    )
+    return md.convert(source)
+
+
+STEP = """```step
+id: step-3
+tex: = -\\left(1 + e^{-z}\\right)^{-2} \\cdot \\frac{d}{dz}\\left(1 + e^{-z}\\right) < a & b
+why: power rule $\\frac{d}{du}u^{-1} = -u^{-2}$, see [step 2](#step-2) and
+  [the sigmoid](sigmoid-derivative.md#step-8) <b>
+alias: step-2b
+```
+"""
+
+
+def test_rendered_step_has_anchor_number_link_math_and_reason():
+    out = render(STEP)
+    assert '<div class="step" id="step-3">' in out
+    assert '<span class="step-alias" id="step-2b"></span>' in out
+    assert '<span class="step-no">(3)</span>' in out
+    assert '<a class="headerlink" href="#step-3" title="Link to this step"' in out
+    assert '<div class="arithmatex step-eq">\\[' in out
+    assert "\\right)^{-2}" in out and "&lt; a &amp; b" in out
+    assert '<span class="arithmatex">\\(\\frac{d}{du}u^{-1} = -u^{-2}\\)</span>' in out
+    assert '<a href="#step-2">step 2</a>' in out
+    assert '<a href="../sigmoid-derivative/#step-8">the sigmoid</a>' in out
+    assert "&lt;b&gt;" in out and "<b>" not in out
+
+
+def test_rendered_result_has_no_number():
+    out = render("```result\nnotation: cs229\ntex: a = b\n```\n")
+    assert 'class="derivation-result" data-notation="cs229"' in out
+    assert "step-no" not in out and "\\[\na = b\n\\]" in out
+
+
+def test_parser_is_the_renderers_parser():
+    steps = steps_in_markdown("Text\n\n" + STEP + "\n!!! note\n    ```step\n    id: step-4\n"
+                              "    tex: = 1\n    why: x\n    ```\n\n````md\n```step\nbad\n```\n````\n")
+    assert [s.id for s in steps] == ["step-3", "step-4"]
+    assert steps[0].tex.startswith("= -\\left(1") and steps[0].is_continuation
+    assert "sigmoid-derivative.md#step-8" in steps[0].why
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "tex: a = b\nwhy: x",  # no id
+        "id: step-1\nwhy: x",  # no tex
+        "id: step-1\ntex: a = b",  # no reason
+        "id: step-01\ntex: a = b\nwhy: x",  # bad id
+        "id: eq-1\ntex: a = b\nwhy: x",  # bad id
+        "id: step-1\ntex: a + b\nwhy: x",  # not an equation
+        "id: step-1\ntex: a = b\nwhy: x\ncolour: red",  # unknown key
+        "id: step-1\ntex: a = b\nwhy: see [x](https:evil)",  # unsupported link
+        "id: step-1\ntex: a = b\nwhy: see [x](../chain-rule/)",  # not a page.md link
+    ],
+)
+def test_bad_step_source_raises(source):
+    with pytest.raises(StepError):
+        fence_format(source, "step", "step", {}, None)
+
+
+def test_bad_step_fails_a_markdown_build():
+    """StepError is a SuperFencesException, which superfences re-raises (strict build fails)."""
+    with pytest.raises(StepError):
+        render("```step\nid: step-1\ntex: a = b\n```\n")
+
+
+def test_link_url_for_directory_urls():
+    assert ds.link_url("#step-2") == "#step-2"
+    assert ds.link_url("chain-rule.md#step-2") == "../chain-rule/#step-2"
+    assert ds.link_url("index.md") == "../"

@@ -1,0 +1,238 @@
+"""The "next questions" pages: every step and result checked by SymPy, every snippet tested.
+
+Runs the same checker as the route pages (tests/mathcheck) with the contexts of
+tests/mathcheck/contexts_questions.py, and checks the snippets in snippets/questions/ against
+independent oracles (finite differences, closed forms, scikit-learn).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from derivation_steps import steps_in_markdown
+from mathcheck import CheckFailed, check_chain, check_equation, page_contexts
+from mathcheck.contexts_questions import question_contexts
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "linear-regression-connection",
+    "convexity",
+    "regularization",
+    "newton",
+    "softmax",
+    "mistakes",
+]
+CONTEXTS = {**page_contexts(), **question_contexts()}
+
+
+def front_matter(text: str) -> dict[str, str]:
+    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    assert m, "page has no front matter"
+    return dict(
+        (k.strip(), v.strip())
+        for k, _, v in (
+            ln.partition(":") for ln in m.group(1).splitlines() if ":" in ln and ln[0] != " "
+        )
+    )
+
+
+def page(slug):
+    return (ROOT / "docs" / f"{slug}.md").read_text()
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_steps_numbered_and_checked(slug):
+    text = page(slug)
+    meta = front_matter(text)
+    assert meta.get("title") and meta.get("description"), "title and description"
+    steps = steps_in_markdown(text)
+    numbered = [s for s in steps if s.kind == "step"]
+    assert [s.id for s in numbered] == [f"step-{k}" for k in range(1, len(numbered) + 1)]
+    failures = [
+        f"{r.label}: {r.error}"
+        for r in check_chain(steps, CONTEXTS, meta.get("derivation"))
+        if r.error or not r.method
+    ]
+    assert not failures, "\n".join(failures)
+    for s in steps:
+        if s.kind == "result":
+            check_equation(CONTEXTS[meta["derivation"]], s.tex)
+
+
+def wrong_lines(text):
+    """Displayed wrong equations ``$$ A \\neq B $$`` (and their context, from a comment)."""
+    return re.findall(r"<!-- context: ([\w-]+) -->\s*\$\$\s*(.*?)\s*\$\$", text, re.S)
+
+
+def test_wrong_lines_really_are_wrong():
+    found = wrong_lines(page("mistakes"))
+    assert len(found) >= 3
+    for name, tex in found:
+        left, right = tex.split(r"\neq")
+        with pytest.raises(CheckFailed):
+            check_equation(CONTEXTS[name], f"{left} = {right}")
+
+
+def test_displayed_equations_are_steps_or_results():
+    """Display math outside fences is only allowed for wrong lines (checked above) and
+    update rules written with \\leftarrow (not equations)."""
+    for slug in PAGES:
+        for block in re.findall(r"\$\$(.*?)\$\$", page(slug), re.S):
+            assert r"\neq" in block or r"\leftarrow" in block, (slug, block)
+
+
+# ---------------------------------------------------------------- printed output on the pages
+
+
+def printed(func):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        func()
+    return out.getvalue().splitlines()
+
+
+def shown(func):
+    import inspect
+
+    return [
+        ln.strip()[4:]
+        for ln in inspect.getsource(func).splitlines()
+        if ln.strip().startswith("# > ")
+    ]
+
+
+@pytest.mark.parametrize(
+    "module, name",
+    [
+        ("convexity", "counterexample"),
+        ("convexity", "separable_descent"),
+        ("newton_vs_gd", "compare"),
+        ("regularization_sklearn", "demo"),
+    ],
+)
+def test_printed_output_matches_page(module, name):
+    mod = __import__(f"questions.{module}", fromlist=[name])
+    func = getattr(mod, name)
+    assert printed(func) == shown(func)
+
+
+def test_every_snippet_is_included_by_a_page():
+    pages = "".join(page(s) for s in PAGES)
+    for path in (ROOT / "snippets" / "questions").glob("*.py"):
+        if path.name != "__init__.py":
+            assert f"snippets/questions/{path.name}" in pages, path.name
+
+
+# ---------------------------------------------------------------- oracles
+
+
+def test_counterexample_is_not_convex_but_cross_entropy_is():
+    from questions.convexity import cross_entropy, squared_error
+
+    ws = np.linspace(-6, 6, 241)
+    h = ws[1] - ws[0]
+    sq = np.array([squared_error(w) for w in ws])
+    ce = np.array([cross_entropy(w) for w in ws])
+    assert (np.diff(sq, 2) / h**2).min() < -0.05  # bends down somewhere
+    assert (np.diff(ce, 2) / h**2).min() > 0  # never bends down
+    # the closed form of the second derivative on the page, f^2 (1 - f) (2 - 3f) for y = 0
+    f = 1 / (1 + np.exp(-ws[1:-1]))
+    np.testing.assert_allclose(np.diff(sq, 2) / h**2, f**2 * (1 - f) * (2 - 3 * f), atol=1e-4)
+
+
+def test_hessian_psd_and_matches_finite_differences():
+    from logreg import gradient, hessian, make_data
+
+    X, y = make_data(50, seed=3)
+    w, b = np.array([0.3, -0.7]), 0.2
+    H = hessian(X, w, b)
+    assert np.linalg.eigvalsh(H).min() >= 0
+    eps = 1e-6
+    theta = np.append(w, b)
+    cols = []
+    for k in range(3):
+        d = np.zeros(3)
+        d[k] = eps
+        gp = np.append(*gradient(X, y, (theta + d)[:2], (theta + d)[2]))
+        gm = np.append(*gradient(X, y, (theta - d)[:2], (theta - d)[2]))
+        cols.append((gp - gm) / (2 * eps))
+    np.testing.assert_allclose(np.array(cols).T, H, atol=1e-7)
+
+
+def test_newton_reaches_the_optimum_of_descent():
+    from logreg import make_data
+    from questions.newton_vs_gd import iterations_to_converge
+
+    X, y = make_data()
+    assert iterations_to_converge(X, y, "newton") < 10 < iterations_to_converge(X, y, "descent")
+
+
+def test_sklearn_C_is_one_over_lambda():
+    from logreg import gradient, make_data
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = make_data()
+    for lambda_ in (0.5, 2.0, 10.0):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            clf = LogisticRegression(C=1 / lambda_, tol=1e-12, max_iter=10_000).fit(X, y)
+        dw, db = gradient(X, y, clf.coef_[0], clf.intercept_[0], lambda_)
+        assert np.linalg.norm(np.append(dw, db)) < 1e-7
+        dw2, _ = gradient(X, y, clf.coef_[0], clf.intercept_[0], lambda_ * 2)
+        assert np.linalg.norm(dw2) > 1e-3  # another lambda is not a stationary point
+
+
+def test_softmax_gradient_and_two_classes():
+    from logreg import sigmoid
+    from questions.softmax import softmax_gradient, softmax_probs
+
+    rng = np.random.default_rng(0)
+    z, y = rng.normal(size=4), np.eye(4)[2]
+
+    def loss(z):
+        return -np.log(softmax_probs(z)[2])
+
+    eps = 1e-6
+    fd = np.array([(loss(z + eps * e) - loss(z - eps * e)) / (2 * eps) for e in np.eye(4)])
+    np.testing.assert_allclose(softmax_gradient(z, y), fd, atol=1e-8)
+    z2 = np.array([1.3, -0.4])
+    np.testing.assert_allclose(softmax_probs(z2)[0], sigmoid(z2[0] - z2[1]))
+
+
+def test_mistakes_wrong_lines_are_wrong_and_right_lines_right():
+    from logreg import cost, gradient, make_data, sigmoid
+    from questions import mistakes as mk
+
+    X, y = make_data(40)
+    w, b = np.array([0.4, -0.2]), 0.1
+    dw, _ = gradient(X, y, w, b)
+    np.testing.assert_allclose(mk.gradient_right_sign(X, y, w, b), dw)
+    np.testing.assert_allclose(mk.gradient_wrong_sign(X, y, w, b), -dw)
+    f = sigmoid(X @ w + b)
+    np.testing.assert_allclose(mk.cost_ln(f, y), cost(X, y, w, b))
+    np.testing.assert_allclose(mk.cost_log10(f, y), cost(X, y, w, b) / np.log(10))
+    Xbig = np.array([[40.0], [-40.0]])
+    ybig = np.array([1.0, 0.0])  # right and confident: f rounds to exactly 1.0 and 0.0
+    with np.errstate(all="ignore"):
+        assert np.isnan(mk.cost_naive(Xbig, ybig, np.ones(1), 0.0))  # 0 * log(0)
+        assert np.isinf(mk.cost_naive(Xbig, 1 - ybig, np.ones(1), 0.0))  # confidently wrong
+    assert mk.cost_stable(Xbig, ybig, np.ones(1), 0.0) == pytest.approx(np.exp(-40))
+    assert mk.cost_stable(Xbig, 1 - ybig, np.ones(1), 0.0) == pytest.approx(40.0)
+    Xc, Yc, wc = X.T, y[None, :], w[:, None]
+    with pytest.raises(ValueError):
+        mk.dw_columns_wrong(Xc, Yc, wc, b)
+    np.testing.assert_allclose(mk.dw_columns_right(Xc, Yc, wc, b)[:, 0], dw)
+    wr, br = mk.update_right(X, y, w, b, 0.1, 1.0)
+    g = gradient(X, y, w, b, 1.0)
+    np.testing.assert_allclose(wr, w - 0.1 * g[0])
+    assert br == pytest.approx(b - 0.1 * g[1])
+    assert mk.update_wrong(X, y, w, b, 0.1, 1.0)[1] != pytest.approx(br)
+    pen = gradient(X, y, w, b, 1.0)[0] - dw
+    np.testing.assert_allclose(mk.penalty_gradient_right(w, 1.0, len(y)), pen)
+    assert not np.allclose(mk.penalty_gradient_wrong(w, 1.0, len(y)), pen)
