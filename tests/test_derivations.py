@@ -9,6 +9,7 @@ sign, a 1/m, a transpose) must make its check fail, so the checker cannot be vac
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -17,14 +18,13 @@ import markdown
 import pytest
 import yaml
 from derivation_steps import StepError, fence_format, steps_in_markdown
-
-from tests.mathcheck import CheckFailed, check_chain, mutations, page_contexts
-from tests.mathcheck.check import check_equation
-from tests.mathcheck.notations import NOTATIONS, check_result
+from mathcheck import CheckFailed, check_chain, mutations, page_contexts, split_equation
+from mathcheck.check import check_equation
+from mathcheck.notations import NOTATIONS, check_result
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in DOCS.rglob("*.md") if "```step" in p.read_text(encoding="utf-8"))
+STEP_PAGES = sorted(p for p in DOCS.rglob("*.md") if "```step" in p.read_text(encoding="utf-8"))
 RESULT_FILES = sorted(
     p
     for folder in (DOCS, ROOT / "includes")
@@ -34,6 +34,17 @@ RESULT_FILES = sorted(
 ROUTES = ["chain-rule.md", "substitution.md", "matrix.md"]
 DERIVATION_PAGES = ["sigmoid-derivative.md", *ROUTES]
 CONTEXTS = page_contexts()
+
+
+def all_context_names() -> set[str]:
+    """Contexts of this module plus those other pages register in mathcheck/contexts_*.py."""
+    names = set(CONTEXTS)
+    for path in (ROOT / "tests" / "mathcheck").glob("contexts_*.py"):
+        module = importlib.import_module(f"mathcheck.{path.stem}")
+        for attr in dir(module):
+            if attr.endswith("_contexts") and callable(getattr(module, attr)):
+                names |= set(getattr(module, attr)())
+    return names
 
 
 def page_id(path: Path) -> str:
@@ -48,6 +59,23 @@ def front_matter(text: str) -> dict:
 def load(path: Path):
     text = path.read_text(encoding="utf-8")
     return front_matter(text), steps_in_markdown(text)
+
+
+# The pages checked here: those whose context is defined in mathcheck/contexts.py. Pages with
+# contexts of their own (mathcheck/contexts_*.py) are checked by their own tests; the test below
+# makes sure no page with steps is left without a context.
+PAGES = [p for p in STEP_PAGES if load(p)[0].get("derivation") in CONTEXTS]
+
+
+@pytest.mark.parametrize("path", STEP_PAGES, ids=page_id)
+def test_every_page_with_steps_names_a_checking_context(path):
+    meta, steps = load(path)
+    assert meta.get("derivation") in all_context_names(), (
+        f"{path.name}: front matter 'derivation:' must name a checking context"
+    )
+    for s in steps:
+        if s.context:
+            assert s.context in all_context_names(), f"{s.id}: unknown context {s.context}"
 
 
 def test_derivation_pages_have_steps():
@@ -90,6 +118,15 @@ EQUIVALENT_MUTANTS = {
     ("matrix.md", "step-13", r"drop transpose after '\partial f}{\partial z}\right)'"): (
         "the Jacobian of the elementwise sigmoid is diagonal, hence symmetric"
     ),
+    ("convexity.md", "step-2", r"flip '-' after '\frac{\partial}{\partial z}(f '"): (
+        "y is a constant: f + y and f - y have the same derivative"
+    ),
+    ("convexity.md", "step-4", r"flip '-' after '} \left(\frac{1}{m} X^\top (f '"): (
+        "y is a constant: X^T (f + y) and X^T (f - y) have the same Jacobian"
+    ),
+    ("convexity.md", "step-4", r"drop transpose after 'H = \frac{\partial}{\partial w'"): (
+        "the Hessian is symmetric, so both layouts of the Jacobian of the gradient agree"
+    ),
 }
 
 
@@ -99,6 +136,8 @@ def test_a_wrong_displayed_step_fails(path):
     meta, steps = load(path)
     survivors, allowed = [], set()
     count = 0
+    originals = check_chain(steps, CONTEXTS, meta["derivation"])
+    assert not any(r.error for r in originals), "the page's own steps must pass first"
     for k, step in enumerate(steps):
         if step.kind != "step":
             continue
@@ -161,8 +200,6 @@ def test_routes_show_where_they_meet(name):
 
 
 def ds_side(tex: str) -> str:
-    from tests.mathcheck import split_equation
-
     return split_equation(tex)[-1]
 
 
@@ -250,8 +287,10 @@ def test_rendered_result_has_no_number():
 
 
 def test_parser_is_the_renderers_parser():
-    steps = steps_in_markdown("Text\n\n" + STEP + "\n!!! note\n    ```step\n    id: step-4\n"
-                              "    tex: = 1\n    why: x\n    ```\n\n````md\n```step\nbad\n```\n````\n")
+    steps = steps_in_markdown(
+        "Text\n\n" + STEP + "\n!!! note\n    ```step\n    id: step-4\n"
+        "    tex: = 1\n    why: x\n    ```\n\n````md\n```step\nbad\n```\n````\n"
+    )
     assert [s.id for s in steps] == ["step-3", "step-4"]
     assert steps[0].tex.startswith("= -\\left(1") and steps[0].is_continuation
     assert "sigmoid-derivative.md#step-8" in steps[0].why

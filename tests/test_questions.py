@@ -1,8 +1,9 @@
-"""The "next questions" pages: every step and result checked by SymPy, every snippet tested.
+"""The "next questions" pages: their wrong lines, display math and snippets.
 
-Runs the same checker as the route pages (tests/mathcheck) with the contexts of
-tests/mathcheck/contexts_questions.py, and checks the snippets in snippets/questions/ against
-independent oracles (finite differences, closed forms, scikit-learn).
+Their steps are checked with every other page's by tests/test_derivations.py (contexts in
+tests/mathcheck/contexts_questions.py); here: the displayed wrong lines really are wrong, and the
+snippets in snippets/questions/ agree with independent oracles (finite differences, closed
+forms, scikit-learn).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from derivation_steps import steps_in_markdown
-from mathcheck import CheckFailed, check_chain, check_equation, page_contexts
+from mathcheck import CheckFailed, check_equation, page_contexts
 from mathcheck.contexts_questions import question_contexts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,25 +44,6 @@ def front_matter(text: str) -> dict[str, str]:
 
 def page(slug):
     return (ROOT / "docs" / f"{slug}.md").read_text()
-
-
-@pytest.mark.parametrize("slug", PAGES)
-def test_steps_numbered_and_checked(slug):
-    text = page(slug)
-    meta = front_matter(text)
-    assert meta.get("title") and meta.get("description"), "title and description"
-    steps = steps_in_markdown(text)
-    numbered = [s for s in steps if s.kind == "step"]
-    assert [s.id for s in numbered] == [f"step-{k}" for k in range(1, len(numbered) + 1)]
-    failures = [
-        f"{r.label}: {r.error}"
-        for r in check_chain(steps, CONTEXTS, meta.get("derivation"))
-        if r.error or not r.method
-    ]
-    assert not failures, "\n".join(failures)
-    for s in steps:
-        if s.kind == "result":
-            check_equation(CONTEXTS[meta["derivation"]], s.tex)
 
 
 def wrong_lines(text):

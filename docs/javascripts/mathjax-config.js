@@ -1,4 +1,4 @@
-// MathJax 4, served by this site (see hooks/site.py); nothing is loaded from another host.
+// MathJax 4, served by this site (see hooks/site_hooks.py); nothing is loaded from another host.
 window.MathJax = {
   loader: {
     // The font package is published next to MathJax: assets/mathjax-newcm-font/.

@@ -140,7 +140,7 @@ class Context:
 
     # -- expansion
     def expand(self, v, keep=frozenset()):
-        """Replace defined symbols by their definitions until only base symbols (and keep) remain."""
+        """Replace defined symbols by their definitions until only base symbols and keep remain."""
         defs = {s: d for s, d in self.definitions.items() if s not in keep}
         for _ in range(50):
             new = v.xreplace(defs)

@@ -60,7 +60,8 @@ def columns() -> Context:
         defs={
             "Z": r"w^\top X + b\mathbf{1}^\top",
             "A": r"\sigma(Z)",
-            "J": r"-\frac{1}{m}\left(Y \left(\log A\right)^\top + (1 - Y)\left(\log(1 - A)\right)^\top\right)",
+            "J": r"-\frac{1}{m}\left(Y \left(\log A\right)^\top"
+            r" + (1 - Y)\left(\log(1 - A)\right)^\top\right)",
             "dZ": r"A - Y",
             "dw": r"\frac{\partial J}{\partial w}",
             "db": r"\frac{\partial J}{\partial b}",
@@ -79,4 +80,7 @@ PAGE_CONTEXTS = {
 
 
 def page_contexts() -> dict[str, Context]:
-    return {name: make() for name, make in PAGE_CONTEXTS.items()}
+    """Every checking context a page may name: the routes' and the follow-up questions'."""
+    from .contexts_questions import QUESTION_CONTEXTS
+
+    return {name: make() for name, make in {**PAGE_CONTEXTS, **QUESTION_CONTEXTS}.items()}

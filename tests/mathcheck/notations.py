@@ -6,9 +6,11 @@ course's symbols into the names of the context (e.g. CS229's ``h_\theta(x^{(i)})
 honestly in the context, so a result is checked against the gradient of the cost, not against a
 stored answer.
 
-    >>> check_result(r"\frac{\partial \ell(\theta)}{\partial \theta_j} = "
-    ...              r"\sum_{i=1}^{m} \left(y^{(i)} - h_\theta\left(x^{(i)}\right)\right) x_j^{(i)}",
-    ...              "cs229")
+    >>> check_result(
+    ...     r"\frac{\partial \ell(\theta)}{\partial \theta_j} = "
+    ...     r"\sum_{i=1}^{m} \left(y^{(i)} - h_\theta\left(x^{(i)}\right)\right) x_j^{(i)}",
+    ...     "cs229",
+    ... )
     'symbolic'
 
 A notation whose symbols are not in a table yet: add an entry to NOTATIONS.
