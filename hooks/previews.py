@@ -126,6 +126,11 @@ def add_clipboard_urls(content: str, base_url: str) -> str:
 
 
 def on_page_content(html_content, page, config, files):
+    # Notebook input cells are code the code page already shows: keep them out of search.
+    html_content = html_content.replace(
+        '<div class="jp-InputArea jp-Cell-inputArea">',
+        '<div class="jp-InputArea jp-Cell-inputArea" data-search-exclude>',
+    )
     return add_clipboard_urls(html_content, page.canonical_url or page.abs_url or "")
 
 
@@ -276,6 +281,8 @@ SYMBOLS.update(
 )
 _DISPLAY = re.compile(r"\\\[.*?\\\]|\$\$.*?\$\$", re.S)
 _INLINE = re.compile(r"\\\((.*?)\\\)", re.S)
+_DOLLAR = re.compile(r"(?<!\\)\$(?=\S)([^$\n]*?\S)\$(?!\d)")  # notebook cells keep $...$
+_TEXISH = re.compile(r"[\\^_=]")
 _CMD = re.compile(r"\\([A-Za-z]+|.)")
 FRACTIONS = {"frac", "dfrac", "tfrac"}
 ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "vec": "\u20d7"}
@@ -354,6 +361,9 @@ def tex_to_text(tex: str) -> str:
 def clean_search_text(text: str) -> str:
     text = _DISPLAY.sub(" ", text)
     text = _INLINE.sub(lambda m: tex_to_text(m.group(1)), text)
+    text = _DOLLAR.sub(
+        lambda m: tex_to_text(m.group(1)) if _TEXISH.search(m.group(1)) else m[0], text
+    )
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 

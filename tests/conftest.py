@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -42,7 +43,31 @@ def site_dir(tmp_path_factory) -> Path:
     return path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+def configured_site_url() -> str:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["site_url"]
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as if 127.0.0.1 were its site_url.
+
+    mkdocs-material's instant navigation only intercepts links listed in sitemap.xml, whose URLs
+    carry site_url; the deployed site is served from there, so the test server answers with the
+    same sitemap rewritten to its own address.
+    """
+
+    def do_GET(self):
+        if self.path != "/sitemap.xml":
+            return super().do_GET()
+        sitemap = Path(self.directory, "sitemap.xml").read_text(encoding="utf-8")
+        local = f"http://{self.headers['Host']}/"
+        body = sitemap.replace(configured_site_url(), local).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format, *args):
         pass
 
@@ -50,7 +75,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """Serves the built site on 127.0.0.1 and returns its base URL (no trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

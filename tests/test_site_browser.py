@@ -41,6 +41,14 @@ WAIT_FOR_MATH = """async () => {
   }
 }"""
 
+# Lazy images load only near the viewport: load them all, so a broken one cannot hide.
+LOAD_ALL_IMAGES = """async () => {
+  await Promise.all([...document.querySelectorAll('img')].map(img => {
+    img.loading = 'eager';
+    return img.decode().catch(() => null);
+  }));
+}"""
+
 PAGE_REPORT = """() => ({
   mathBlocks: document.querySelectorAll('.arithmatex').length,
   untypeset: [...document.querySelectorAll('.arithmatex')]
@@ -88,6 +96,7 @@ def open_page(browser, url: str, viewport: dict, color_scheme: str = "light"):
 @pytest.mark.parametrize("path", PAGES)
 def test_page_renders_cleanly(browser, site_url, path, viewport):
     page, problems = open_page(browser, site_url + path, viewport)
+    page.evaluate(LOAD_ALL_IMAGES)
     report = page.evaluate(PAGE_REPORT)
     page.context.close()
 
