@@ -126,11 +126,6 @@ def add_clipboard_urls(content: str, base_url: str) -> str:
 
 
 def on_page_content(html_content, page, config, files):
-    # Notebook input cells are code the code page already shows: keep them out of search.
-    html_content = html_content.replace(
-        '<div class="jp-InputArea jp-Cell-inputArea">',
-        '<div class="jp-InputArea jp-Cell-inputArea" data-search-exclude>',
-    )
     return add_clipboard_urls(html_content, page.canonical_url or page.abs_url or "")
 
 
@@ -376,8 +371,17 @@ def synonyms_for(text: str) -> list[str]:
     return found
 
 
+# The notebook's code cells and outputs mention every topic of the site: index its prose only,
+# and rank it below the pages that explain each topic.
+NOTEBOOK_PROSE = re.compile(r"<p>.*?</p>|<li>.*?</li>", re.S)
+NOTEBOOK_BOOST = 0.5
+
+
 def rewrite_search_index(data: dict, keywords_by_page: dict[str, list[str]]) -> dict:
     for doc in data.get("docs", []):
+        if doc["location"].startswith("notebook/"):
+            doc["text"] = " ".join(NOTEBOOK_PROSE.findall(doc.get("text", "")))
+            doc["boost"] = NOTEBOOK_BOOST
         doc["title"] = clean_search_text(doc.get("title", ""))
         doc["text"] = clean_search_text(doc.get("text", ""))
         words = (

@@ -1,4 +1,4 @@
-"""Build glue: the step fences, MathJax served from node_modules, figures drawn at build time."""
+"""Build glue: the step fences and the figures drawn at build time (math: prerender_math.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import derivation_steps
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = ROOT / "node_modules"
 FIGURE_SCRIPTS = ROOT / "scripts" / "figures"
 FIGURE_INPUTS = [FIGURE_SCRIPTS, ROOT / "snippets"]
 FIGURE_CACHE = ROOT / ".cache" / "figures"
@@ -23,12 +22,6 @@ FIGURE_REF = re.compile(
     r"^(?P<indent>[ \t]*)!\[\]\(figures/(?P<name>[a-z0-9_]+)\.svg\)[ \t]*$", re.MULTILINE
 )
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
-
-# What the browser may load: MathJax's combined component, the pieces it loads on demand, its font.
-MATHJAX_ASSETS = {
-    "mathjax": ["tex-chtml.js", "a11y", "input", "output", "sre", "ui", "LICENSE"],
-    "@mathjax/mathjax-newcm-font": ["chtml", "chtml.js"],
-}
 
 
 def on_config(config):
@@ -83,25 +76,9 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_files(files: Files, config) -> Files:
-    for package, entries in MATHJAX_ASSETS.items():
-        for path in _package_files(package, entries):
-            relative = path.relative_to(NODE_MODULES / package).as_posix()
-            site_path = f"assets/{package.split('/')[-1]}/{relative}"
-            files.append(File.generated(config, site_path, abs_src_path=str(path)))
     for path in draw_figures():
         files.append(File.generated(config, f"figures/{path.name}", abs_src_path=str(path)))
     return files
-
-
-def _package_files(package: str, entries: list[str]) -> list[Path]:
-    base = NODE_MODULES / package
-    if not base.is_dir():
-        raise RuntimeError(f"{base} is missing: run `make env` (npm ci) first")
-    found = []
-    for entry in entries:
-        path = base / entry
-        found.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
-    return found
 
 
 def figure_scripts() -> list[Path]:

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
+import sitemeta
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -43,11 +43,6 @@ def site_dir(tmp_path_factory) -> Path:
     return path
 
 
-def configured_site_url() -> str:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config["site_url"]
-
-
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as if 127.0.0.1 were its site_url.
 
@@ -61,7 +56,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return super().do_GET()
         sitemap = Path(self.directory, "sitemap.xml").read_text(encoding="utf-8")
         local = f"http://{self.headers['Host']}/"
-        body = sitemap.replace(configured_site_url(), local).encode()
+        body = sitemap.replace(sitemeta.site_url() + "/", local).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")
         self.send_header("Content-Length", str(len(body)))

@@ -16,7 +16,7 @@ from pathlib import Path
 import derivation_steps as ds
 import markdown
 import pytest
-import yaml
+import sitemeta
 from derivation_steps import StepError, fence_format, steps_in_markdown
 from mathcheck import CheckFailed, check_chain, mutations, page_contexts, split_equation
 from mathcheck.check import check_equation
@@ -51,14 +51,9 @@ def page_id(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
-def front_matter(text: str) -> dict:
-    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    return yaml.safe_load(m.group(1)) if m else {}
-
-
 def load(path: Path):
     text = path.read_text(encoding="utf-8")
-    return front_matter(text), steps_in_markdown(text)
+    return sitemeta.front_matter(text), steps_in_markdown(text)
 
 
 # The pages checked here: those whose context is defined in mathcheck/contexts.py. Pages with

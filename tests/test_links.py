@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
+import sitemeta
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "permalinks.txt"
@@ -111,39 +111,6 @@ def read_registry() -> list[str]:
     return [line.strip() for line in lines if line.strip().startswith("/")]
 
 
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.S)
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
-
-
-def nav_sources() -> list[Path]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    found: list[Path] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            found.append(DOCS / node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-
-    walk(config["nav"])
-    return found
-
-
-def site_url() -> str:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    return config["site_url"].rstrip("/")
-
-
-# --------------------------------------------------------------------------------------------
-# Permanent URLs
-
-
 def test_registry_is_well_formed():
     lines = read_registry()
     assert lines, "permalinks.txt lists no URL"
@@ -194,18 +161,19 @@ def test_sitemap_lists_every_page(site_dir):
     missing = [page for page in built_pages(site_dir) if page not in listed]
     assert missing == [], f"sitemap.xml does not list {missing}"
     for loc in tree.getroot().findall("s:url/s:loc", ns):
-        assert loc.text.strip().startswith(site_url() + "/")
+        assert loc.text.strip().startswith(sitemeta.site_url() + "/")
 
 
 # --------------------------------------------------------------------------------------------
 # Link previews
 
 
-@pytest.mark.parametrize("source", nav_sources(), ids=lambda p: p.name)
+@pytest.mark.parametrize("source", sitemeta.nav_sources(), ids=lambda p: p.name)
 def test_every_page_has_a_description_in_front_matter(source):
-    if source.suffix != ".md":
-        pytest.skip("notebook pages take their description from the notebook metadata")
-    description = front_matter(source).get("description")
+    text = source.read_text(encoding="utf-8")
+    if source.suffix == ".ipynb":  # mkdocs-jupyter reads front matter from the first cell
+        text = "".join(json.loads(text)["cells"][0]["source"])
+    description = sitemeta.front_matter(text).get("description")
     assert isinstance(description, str) and 50 <= len(description) <= 300, (
         f"{source.name}: front matter needs `description:` (50-300 characters, learners' words)"
     )
@@ -213,7 +181,7 @@ def test_every_page_has_a_description_in_front_matter(source):
 
 
 def test_every_page_has_its_own_link_preview(site_dir):
-    base = site_url()
+    base = sitemeta.site_url()
     descriptions: dict[str, str] = {}
     for page in built_pages(site_dir):
         info = parse(url_to_file(site_dir, page))
@@ -280,7 +248,7 @@ def test_tex_to_text():
 
 
 def test_every_permalink_icon_copies_the_canonical_url(site_dir):
-    base = site_url()
+    base = sitemeta.site_url()
     for page in built_pages(site_dir):
         text = url_to_file(site_dir, page).read_text(encoding="utf-8")
         for tag in re.findall(r'<a\b[^>]*class="headerlink"[^>]*>', text):

@@ -31,17 +31,6 @@ PAGES = [
 CONTEXTS = {**page_contexts(), **question_contexts()}
 
 
-def front_matter(text: str) -> dict[str, str]:
-    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    assert m, "page has no front matter"
-    return dict(
-        (k.strip(), v.strip())
-        for k, _, v in (
-            ln.partition(":") for ln in m.group(1).splitlines() if ":" in ln and ln[0] != " "
-        )
-    )
-
-
 def page(slug):
     return (ROOT / "docs" / f"{slug}.md").read_text()
 

@@ -6,34 +6,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from sitemeta import nav_sources, url_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def nav_pages() -> list[str]:
-    """The URL path of every page in mkdocs.yml's nav, e.g. '/' and '/chain-rule/'."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            stem = node.rsplit(".", 1)[0]
-            found.append("/" if stem == "index" else f"/{stem}/")
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-
-    walk(config["nav"])
-    return found
-
-
-PAGES = nav_pages()
+PAGES = [url_path(source) for source in nav_sources()]
 
 WAIT_FOR_MATH = """async () => {
   if (window.MathJax && MathJax.startup && MathJax.startup.promise) {

@@ -1,0 +1,269 @@
+"""Benchmark (not a test): Lighthouse, mobile preset, on every page of a fresh strict build.
+
+    .venv/bin/python bench/bench_lighthouse.py [--site-dir DIR] [--pages / /matrix/ ...]
+
+The built site is served on 127.0.0.1 the way a static host serves it: text responses
+gzip-compressed (GitHub Pages does the same), sitemap.xml rewritten to the local address (as
+tests/conftest.py does). Lighthouse (npm, pinned in package.json) drives /usr/bin/chromium with
+its default mobile preset: simulated slow 4G and a 4x CPU slowdown. Prints a markdown table with
+the four category scores, total blocking time, largest contentful paint, cumulative layout shift
+and the page weight as transferred (compressed bytes), and whether each budget (issue 9) is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest))|svg\+xml")
+
+# Issue 9: the budget every page must meet.
+BUDGET = {
+    "performance": 95,
+    "accessibility": 100,
+    "best-practices": 100,
+    "seo": 100,
+    "tbt_ms": 150,
+    "lcp_ms": 2500,
+    "cls": 0.02,
+    "bytes": 600_000,
+}
+
+
+def configured_site_url() -> str:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["site_url"]
+
+
+class GzipSiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: gzip for text when the client accepts it; sitemap.xml at the local URL."""
+
+    site_url = ""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the redirect to the trailing slash
+            path = os.path.join(path, "index.html")
+        ctype = self.guess_type(path)
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not os.path.isfile(path) or not (accepts_gzip or self.path == "/sitemap.xml"):
+            return super().send_head()
+        body = Path(path).read_bytes()
+        if self.path == "/sitemap.xml":
+            local = f"http://{self.headers['Host']}/"
+            body = body.replace(self.site_url.encode(), local.encode())
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        if accepts_gzip and COMPRESSIBLE.search(ctype):
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _BytesBody(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+class _BytesBody:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Starts a server for site_dir in a thread; returns it and its base URL (no slash)."""
+    handler = type("Handler", (GzipSiteHandler,), {"site_url": configured_site_url()})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
+def find_chromium() -> str | None:
+    if os.environ.get("CHROME_PATH"):
+        return os.environ["CHROME_PATH"]
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+def run_lighthouse(url: str, categories: list[str] = CATEGORIES) -> dict:
+    """One Lighthouse run (mobile preset); returns its JSON report (the LHR)."""
+    chromium = find_chromium()
+    if chromium is None or not LIGHTHOUSE.exists():
+        raise RuntimeError("needs Chromium (apt-get install chromium) and `npm ci` (lighthouse)")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        result = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+                f"--only-categories={','.join(categories)}",
+                f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+                # A profile per run, so nothing is cached between pages.
+                "--max-wait-for-load=60000",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CHROME_PATH": chromium, "TMPDIR": tmp},
+            timeout=300,
+        )
+        if result.returncode != 0 or not out.exists():
+            raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def failed_audits(lhr: dict, category: str) -> list[str]:
+    """Ids of the audits that cost the category points (weight > 0, score < 1)."""
+    refs = lhr["categories"][category]["auditRefs"]
+    return [
+        ref["id"]
+        for ref in refs
+        if ref.get("weight", 0) > 0
+        and lhr["audits"][ref["id"]].get("score") is not None
+        and lhr["audits"][ref["id"]]["score"] < 1
+    ]
+
+
+def summarize(lhr: dict) -> dict:
+    audits = lhr["audits"]
+    row = {c: round(100 * (lhr["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    row["tbt_ms"] = audits["total-blocking-time"]["numericValue"]
+    row["lcp_ms"] = audits["largest-contentful-paint"]["numericValue"]
+    row["cls"] = audits["cumulative-layout-shift"]["numericValue"]
+    row["bytes"] = audits["total-byte-weight"]["numericValue"]
+    row["failed"] = {c: failed_audits(lhr, c) for c in CATEGORIES}
+    return row
+
+
+def meets(key: str, value: float) -> bool:
+    limit = BUDGET[key]
+    return value >= limit if key in CATEGORIES else value <= limit
+
+
+def sitemap_pages(site_dir: Path) -> list[str]:
+    text = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    base = configured_site_url()
+    return ["/" + loc.removeprefix(base) for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
+
+
+def build(out: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def table(rows: dict[str, dict]) -> str:
+    def cell(key, value, text):
+        return text if meets(key, value) else f"**{text}** ✗"
+
+    lines = [
+        "| page | perf | a11y | best pr. | SEO | TBT ms | LCP s | CLS | KB (gzip) | budget |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for page, r in rows.items():
+        missed = [k for k in BUDGET if not meets(k, r[k])]
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"`{page}`",
+                    *(cell(c, r[c], str(r[c])) for c in CATEGORIES),
+                    cell("tbt_ms", r["tbt_ms"], f"{r['tbt_ms']:.0f}"),
+                    cell("lcp_ms", r["lcp_ms"], f"{r['lcp_ms'] / 1000:.2f}"),
+                    cell("cls", r["cls"], f"{r['cls']:.3f}"),
+                    cell("bytes", r["bytes"], f"{r['bytes'] / 1000:.0f}"),
+                    "met" if not missed else "missed: " + ", ".join(missed),
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-dir", type=Path, help="an existing build (default: build now)")
+    parser.add_argument("--pages", nargs="*", help="URL paths (default: every page in sitemap)")
+    args = parser.parse_args()
+    if find_chromium() is None or not LIGHTHOUSE.exists():
+        print("skipped: needs Chromium (apt-get install chromium) and lighthouse (`npm ci`)")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = args.site_dir
+        if site_dir is None:
+            site_dir = Path(tmp) / "site"
+            build(site_dir)
+        server, base = serve(site_dir)
+        rows = {}
+        try:
+            for page in args.pages or sitemap_pages(site_dir):
+                rows[page] = summarize(run_lighthouse(base + page))
+                print(f"  {page}: done", file=sys.stderr, flush=True)
+        finally:
+            server.shutdown()
+    print(
+        "Lighthouse mobile preset (simulated slow 4G, 4x CPU slowdown), one run per page. "
+        "Bytes: total transferred, gzip-compressed as served. ✗ marks a missed budget "
+        "(perf >= 95, a11y/best practices/SEO = 100, TBT <= 150 ms, LCP <= 2.5 s, CLS <= 0.02, "
+        "<= 600 KB).\n"
+    )
+    print(table(rows))
+    lost = {
+        f"{page} {cat}": ids
+        for page, r in rows.items()
+        for cat, ids in r["failed"].items()
+        if ids and cat != "performance"
+    }
+    if lost:
+        print("\nAudits that cost points:")
+        for key, ids in lost.items():
+            print(f"- {key}: {', '.join(ids)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
