@@ -172,7 +172,7 @@ def test_sitemap_lists_every_page(site_dir):
 def test_every_page_has_a_description_in_front_matter(source):
     text = source.read_text(encoding="utf-8")
     if source.suffix == ".ipynb":  # mkdocs-jupyter reads front matter from the first cell
-        text = "".join(json.loads(text)["cells"][0]["source"])
+        text = "".join(json.loads(text)["cells"][0]["source"]) + "\n"
     description = sitemeta.front_matter(text).get("description")
     assert isinstance(description, str) and 50 <= len(description) <= 300, (
         f"{source.name}: front matter needs `description:` (50-300 characters, learners' words)"
