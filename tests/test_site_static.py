@@ -1,10 +1,13 @@
-"""The built site references nothing on another host: scripts, styles, fonts, images, icons."""
+"""The built site fetches nothing from another host, and page sources keep TeX out of headings."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Tags and attributes whose URL the browser fetches by itself (links a reader clicks are fine).
 FETCHED = {
@@ -69,3 +72,16 @@ def test_foreign_url_detection():
     assert is_foreign("//fonts.googleapis.com/css?family=Roboto")
     assert not is_foreign("../assets/mathjax/tex-chtml.js")
     assert not is_foreign("data:image/svg+xml;base64,AAAA")
+
+
+def test_headings_hold_no_tex():
+    """Heading text feeds the table of contents and search titles, where TeX shows raw."""
+    offenders = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        in_fence = False
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith("```"):
+                in_fence = not in_fence
+            if not in_fence and line.startswith("#") and ("$" in line or "\\(" in line):
+                offenders.append(f"{page.name}:{number}: {line}")
+    assert offenders == []
