@@ -6,6 +6,7 @@ import ast
 import hashlib
 import html
 import re
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -99,6 +100,9 @@ def draw_figures() -> list[Path]:
         with ThreadPoolExecutor(max_workers=2) as pool:
             list(pool.map(lambda script: _run_figure_script(script, out_dir), figure_scripts()))
         done.touch()
+        for stale in FIGURE_CACHE.iterdir():
+            if stale != out_dir:
+                shutil.rmtree(stale, ignore_errors=True)
     return sorted(p for p in out_dir.iterdir() if not p.name.startswith("."))
 
 

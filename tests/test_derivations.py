@@ -209,13 +209,33 @@ def test_result_fences_are_checked(path):
         if s.kind != "result":
             continue
         try:
-            if s.notation is None and meta.get("derivation"):
-                check_equation(CONTEXTS[meta["derivation"]], s.tex)
-            else:  # no notation: this site's scalar or matrix notation
-                check_result(s.tex, s.notation)
+            _check_result_fence(meta, s, s.tex)
         except (CheckFailed, KeyError) as exc:
             failures.append(f"line {s.line} ({s.notation}): {exc!r}")
     assert not failures, "\n".join(failures)
+
+
+def _check_result_fence(meta, fence, tex):
+    """A result is checked in its page's context, or else in its notation (none: this site's)."""
+    if fence.notation is None and meta.get("derivation"):
+        check_equation(CONTEXTS[meta["derivation"]], tex)
+    else:
+        check_result(tex, fence.notation)
+
+
+@pytest.mark.parametrize("path", RESULT_FILES, ids=page_id)
+def test_a_wrong_displayed_result_fails(path):
+    """Each mutation of a displayed result (sign, 1/m, transpose) makes its check fail."""
+    meta, fences = load(path)
+    survivors = []
+    for fence in (f for f in fences if f.kind == "result"):
+        for what, tex in mutations(fence.tex):
+            try:
+                _check_result_fence(meta, fence, tex)
+            except CheckFailed:
+                continue
+            survivors.append(f"line {fence.line}: {what}: {tex}")
+    assert not survivors, "mutations that still pass:\n" + "\n".join(survivors)
 
 
 @pytest.mark.parametrize("notation", sorted(NOTATIONS))
