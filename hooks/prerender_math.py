@@ -50,9 +50,7 @@ def on_files(files: Files, config) -> Files:
     if not FONTS.is_dir():
         raise RuntimeError(f"{FONTS} is missing: run `make env` (npm ci) first")
     for font in sorted(FONTS.glob("*.woff2")):
-        files.append(
-            File.generated(config, f"{ASSETS}/woff2/{font.name}", abs_src_path=str(font))
-        )
+        files.append(File.generated(config, f"{ASSETS}/woff2/{font.name}", abs_src_path=str(font)))
     return files
 
 
@@ -90,7 +88,8 @@ def on_post_build(config) -> None:
         for match in ARITHMATEX.finditer(text):
             item = split_math(match.group("tex"))
             if item is None:
-                log.warning(f"{path.relative_to(site)}: math without \\( \\) or \\[ \\]: {match[0]}")
+                page_path = path.relative_to(site)
+                log.warning(f"{page_path}: math without \\( \\) or \\[ \\]: {match[0]}")
                 continue
             index.setdefault(item, len(index))
             where.setdefault(item, str(path.relative_to(site)))

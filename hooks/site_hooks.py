@@ -12,6 +12,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import css_trim
 import derivation_steps
 from mkdocs.structure.files import File, Files
 
@@ -23,6 +24,10 @@ FIGURE_REF = re.compile(
     r"^(?P<indent>[ \t]*)!\[\]\(figures/(?P<name>[a-z0-9_]+)\.svg\)[ \t]*$", re.MULTILINE
 )
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
+# name -> (width, height) in CSS px of each drawn figure, so the page reserves its space (no
+# layout shift when a lazy image arrives).
+FIGURE_SIZES: dict[str, tuple[int, int]] = {}
 
 
 def on_config(config):
@@ -41,11 +46,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def _figure_block(match: re.Match) -> str:
     indent, name = match.group("indent"), match.group("name")
     texts = figure_texts(FIGURE_SCRIPTS / f"{name}.py")
+    size = " width={} height={}".format(*FIGURE_SIZES[name]) if name in FIGURE_SIZES else ""
     return "\n".join(
         indent + line
         for line in (
             '<figure markdown="span">',
-            f"  ![{texts['ALT']}](figures/{name}.svg){{ loading=lazy }}",
+            f"  ![{texts['ALT']}](figures/{name}.svg){{ loading=lazy{size} }}",
             f"  <figcaption>{html.escape(texts['CAPTION'], quote=False)}</figcaption>",
             "</figure>",
         )
@@ -76,8 +82,29 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Name the search dialog (axe rule aria-dialog-name); slim the notebook's inline CSS."""
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+    if page.file.src_uri.endswith(".ipynb"):
+        classes = css_trim.page_classes(output)
+
+        def trim(m: re.Match) -> str:
+            return m[1] + css_trim.trim_css(m[2], classes) + m[3] if len(m[2]) > 50_000 else m[0]
+
+        output = STYLE.sub(trim, output)
+    return output
+
+
 def on_files(files: Files, config) -> Files:
     for path in draw_figures():
+        if path.suffix == ".svg" and (size := SVG_SIZE.search(path.read_text(encoding="utf-8"))):
+            FIGURE_SIZES[path.stem] = tuple(round(float(v) * 4 / 3) for v in size.groups())
         files.append(File.generated(config, f"figures/{path.name}", abs_src_path=str(path)))
     return files
 

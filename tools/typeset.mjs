@@ -34,6 +34,11 @@ await MathJax.init({
   },
   chtml: {
     fontURL: request.fontURL,
+    // In the browser MathJax scaled the math to the x-height of the text around it: 119.5%
+    // for the system sans-serif fonts mkdocs-material uses with `font: false`. Nothing can be
+    // measured at build time, so that scale is fixed here.
+    scale: 1.195,
+    matchFontHeight: false,
     // There is no container width at build time: a display formula wider than the column
     // scrolls inside its own block (mjx-container[overflow="scroll"]), never the page.
     displayOverflow: "scroll",

@@ -1,0 +1,38 @@
+"""Lighthouse's deterministic audits (accessibility, SEO, best practices) on representative pages.
+
+Performance is measured by `make bench` (bench/bench_lighthouse.py), not tested: its numbers
+depend on the machine. Needs Chromium and `npm ci` (lighthouse); without them the test skips
+(fails with REQUIRE_BROWSER=1).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bench.bench_lighthouse import LIGHTHOUSE, failed_audits, find_chromium, run_lighthouse
+
+CATEGORIES = ["accessibility", "best-practices", "seo"]
+# The home page (tabs), the longest derivation (underbraces), the notebook (mkdocs-jupyter).
+PAGES = ["/", "/matrix/", "/notebook/"]
+
+
+@pytest.fixture(scope="session")
+def lighthouse_ready():
+    if find_chromium() is None or not LIGHTHOUSE.exists():
+        message = (
+            "Lighthouse needs Chromium (apt-get install chromium) and `npm ci` "
+            "(set REQUIRE_BROWSER=1 to make this a failure)"
+        )
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_lighthouse_scores_100(lighthouse_ready, site_url, path):
+    lhr = run_lighthouse(site_url + path, CATEGORIES)
+    failures = {c: failed_audits(lhr, c) for c in CATEGORIES if lhr["categories"][c]["score"] < 1}
+    assert failures == {}, f"{path}: audits that lose points: {failures}"
