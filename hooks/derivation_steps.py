@@ -27,7 +27,7 @@ Keys (one ``key: value`` per line; an indented line continues the previous value
 A ``result`` fence shows an equation without a number (notation tabs); keys ``tex`` (required),
 ``notation`` (optional, checked by the tests in that notation) and ``id`` (optional anchor).
 
-This module imports nothing from MkDocs; hooks/site.py registers :func:`fence_format` for both
+This module imports nothing from MkDocs; hooks/site_hooks.py registers :func:`fence_format` for both
 fence names.
 """
 
