@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import sitemeta
+
+from bench.bench_lighthouse import find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -78,12 +79,12 @@ def site_url(site_dir) -> str:
     server.shutdown()
 
 
-def find_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
+def missing_browser(message: str):
+    """Skip a browser test that cannot run here; with REQUIRE_BROWSER=1 (CI), fail it."""
+    message += " (set REQUIRE_BROWSER=1 to make this a failure)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
@@ -91,13 +92,7 @@ def browser():
     """Headless Chromium via Playwright; without one, skips (fails with REQUIRE_BROWSER=1)."""
     executable = find_chromium()
     if executable is None:
-        message = (
-            "no Chromium found: install one with `apt-get install chromium` "
-            "(set REQUIRE_BROWSER=1 to make this a failure)"
-        )
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_browser("no Chromium found: install one with `apt-get install chromium`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -7,9 +7,8 @@ depend on the machine. Needs Chromium and `npm ci` (lighthouse); without them th
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from conftest import missing_browser
 
 from bench.bench_lighthouse import LIGHTHOUSE, failed_audits, find_chromium, run_lighthouse
 
@@ -21,13 +20,7 @@ PAGES = ["/", "/matrix/", "/notebook/"]
 @pytest.fixture(scope="session")
 def lighthouse_ready():
     if find_chromium() is None or not LIGHTHOUSE.exists():
-        message = (
-            "Lighthouse needs Chromium (apt-get install chromium) and `npm ci` "
-            "(set REQUIRE_BROWSER=1 to make this a failure)"
-        )
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_browser("Lighthouse needs Chromium (apt-get install chromium) and `npm ci`")
 
 
 @pytest.mark.browser
