@@ -3,6 +3,7 @@
 
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
