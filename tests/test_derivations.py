@@ -340,3 +340,12 @@ def test_link_url_for_directory_urls():
     assert ds.link_url("#step-2") == "#step-2"
     assert ds.link_url("chain-rule.md#step-2") == "../chain-rule/#step-2"
     assert ds.link_url("index.md") == "../"
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.glob("*.md")), ids=page_id)
+def test_display_math_outside_fences_is_not_an_unchecked_equation(path):
+    """Displayed equations are step or result fences, which are checked. Plain display math is
+    left for the wrong lines of the mistakes page (tests/test_questions.py checks they are
+    wrong) and update rules written with \\leftarrow."""
+    for block in re.findall(r"\$\$(.*?)\$\$", path.read_text(encoding="utf-8"), re.S):
+        assert r"\neq" in block or r"\leftarrow" in block, block
