@@ -6,9 +6,9 @@ display, as pymdownx.arithmatex writes them) is typeset by MathJax 4 in node
 CHTML with assistive MathML (``mjx-assistive-mml``) for screen readers. The element keeps its
 class; its TeX is replaced by the ``mjx-container``. MathJax's stylesheet for every character
 used on the site is written once, as ``assets/mathjax/chtml.<hash>.css``, and linked from every
-page (so instant navigation needs nothing more); it loads the New Computer Modern woff2 fonts
-from ``assets/mathjax/woff2/`` (published from the npm font package), of which a browser fetches
-only those the page's characters need.
+page (so instant navigation needs nothing more). The fonts it loads are cut to the characters
+the site draws, and the two that decide the layout are ready before the first layout
+(hooks/math_fonts.py), so the math never shifts when a font arrives.
 
 A TeX error fails the build (strict mode) with the page and the formula.
 """
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.structure.files import File, Files
+from math_fonts import publish_fonts
 
 log = logging.getLogger("mkdocs.hooks.prerender_math")
 
@@ -46,12 +46,10 @@ DATA_LATEX = re.compile(r' data-latex="[^"]*"')
 JUPYTER_MATHJAX = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>\s*", re.S)
 
 
-def on_files(files: Files, config) -> Files:
+def on_config(config):
     if not FONTS.is_dir():
         raise RuntimeError(f"{FONTS} is missing: run `make env` (npm ci) first")
-    for font in sorted(FONTS.glob("*.woff2")):
-        files.append(File.generated(config, f"{ASSETS}/woff2/{font.name}", abs_src_path=str(font)))
-    return files
+    return config
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -69,7 +67,7 @@ def split_math(source: str) -> tuple[str, bool] | None:
 
 def typeset(items: list[tuple[str, bool]]) -> dict:
     """Runs tools/typeset.mjs once on every (tex, display) item."""
-    request = json.dumps({"fontURL": "woff2", "items": items})
+    request = json.dumps({"fontURL": "woff2", "items": items})  # embedded later
     result = subprocess.run(
         ["node", str(TYPESET)], input=request, capture_output=True, text=True, cwd=ROOT
     )
@@ -100,7 +98,7 @@ def on_post_build(config) -> None:
         log.warning(f"{where[items[number]]}: MathJax cannot typeset {tex!r}: {message}")
     rendered = [DATA_LATEX.sub("", markup) for markup in result["html"]]
 
-    css = result["css"]
+    css, font_script = publish_fonts(result["css"], rendered, FONTS, site / ASSETS / "woff2")
     css_name = f"chtml.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
     (site / ASSETS).mkdir(parents=True, exist_ok=True)
     (site / ASSETS / css_name).write_text(css, encoding="utf-8")
@@ -119,7 +117,8 @@ def on_post_build(config) -> None:
             depth = len(path.relative_to(site).parts) - 1
             href = "../" * depth + f"{ASSETS}/{css_name}"
         link = f'<link rel="stylesheet" href="{href}">'
-        new = ARITHMATEX.sub(replace, text).replace("</head>", f"  {link}\n  </head>", 1)
+        head = f"  {font_script}\n  {link}\n  </head>"
+        new = ARITHMATEX.sub(replace, text).replace("</head>", head, 1)
         path.write_text(new, encoding="utf-8")
     log.info(
         f"math typeset at build time: {len(items)} distinct formulas on {len(pages)} pages "
