@@ -138,3 +138,23 @@ def test_link_to_a_late_step_lands_on_it(browser, site_url, path):
     assert where["header"] - 2 <= where["top"] <= where["header"] + 48, (
         f"#{last} is at {where['top']:.0f} px, the header ends at {where['header']:.0f} px"
     )
+
+
+def test_palette_switch_restyles_nothing_on_load(site_dir):
+    """hooks/site_hooks.py drops material's rule that restyles every element on each load."""
+    (css,) = (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
+    text = css.read_text(encoding="utf-8")
+    assert "[data-md-color-switching] *" not in text
+
+
+@pytest.mark.browser
+def test_palette_toggle_still_switches(browser, site_url):
+    page = new_phone_page(browser)
+    page.goto(site_url + "/matrix/", wait_until="networkidle")
+    before = page.evaluate("() => document.body.dataset.mdColorScheme")
+    page.click("label.md-header__button[for^='__palette']:not([hidden])")
+    page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== '{before}'")
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    page.context.close()
+    assert before == "default"
+    assert background != "rgb(255, 255, 255)", "the dark palette did not apply"
