@@ -88,9 +88,18 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 
 
+def name_search_dialog(output: str) -> str:
+    """axe rule aria-dialog-name: material's search dialog has no accessible name."""
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return name_search_dialog(output) if template_name == "404.html" else output
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Name the search dialog (axe rule aria-dialog-name); slim the notebook's inline CSS."""
-    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+    """Name the search dialog; slim the notebook's inline CSS."""
+    output = name_search_dialog(output)
     if page.file.src_uri.endswith(".ipynb"):
         classes = css_trim.page_classes(output)
 

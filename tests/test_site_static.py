@@ -85,3 +85,13 @@ def test_headings_hold_no_tex():
             if not in_fence and line.startswith("#") and ("$" in line or "\\(" in line):
                 offenders.append(f"{page.name}:{number}: {line}")
     assert offenders == []
+
+
+def test_every_search_dialog_has_a_name(site_dir):
+    """axe's aria-dialog-name, on every built page including the 404 page."""
+    unnamed = [
+        str(page.relative_to(site_dir))
+        for page in sorted(site_dir.rglob("*.html"))
+        if 'data-md-component="search" role="dialog">' in page.read_text(encoding="utf-8")
+    ]
+    assert unnamed == []
