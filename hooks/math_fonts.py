@@ -8,7 +8,7 @@ the math out with a fallback font, then again when they arrive: the page jumps (
 decoded after the first layout. A FontFace built from bytes is ready at once, so a small script
 in the head of every page adds those two fonts (2 KB) before the body is laid out. The other
 fonts only draw glyphs: they change no size, so they load as files, each subset (fontTools) to
-the characters drawn with it anywhere on the site (about 20 KB in all instead of 275 KB).
+the characters drawn with it anywhere on the site (about 25 KB in all instead of 275 KB).
 @font-face rules for fonts no formula uses are dropped; without JavaScript the rules still load
 MJX-NCM-ZERO and MJX-BRK as files.
 

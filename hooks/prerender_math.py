@@ -67,7 +67,7 @@ def split_math(source: str) -> tuple[str, bool] | None:
 
 def typeset(items: list[tuple[str, bool]]) -> dict:
     """Runs tools/typeset.mjs once on every (tex, display) item."""
-    request = json.dumps({"fontURL": "woff2", "items": items})  # embedded later
+    request = json.dumps({"fontURL": "woff2", "items": items})
     result = subprocess.run(
         ["node", str(TYPESET)], input=request, capture_output=True, text=True, cwd=ROOT
     )
@@ -100,7 +100,6 @@ def on_post_build(config) -> None:
 
     css, font_script = publish_fonts(result["css"], rendered, FONTS, site / ASSETS / "woff2")
     css_name = f"chtml.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
-    (site / ASSETS).mkdir(parents=True, exist_ok=True)
     (site / ASSETS / css_name).write_text(css, encoding="utf-8")
     base_path = urlsplit(config.site_url or "/").path or "/"
 

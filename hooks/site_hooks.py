@@ -83,8 +83,6 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
 STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 
 
@@ -94,7 +92,7 @@ def name_search_dialog(output: str) -> str:
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return name_search_dialog(output) if template_name == "404.html" else output
+    return name_search_dialog(output)  # the 404 page is a template, not a page
 
 
 def on_post_page(output: str, page, config) -> str:
