@@ -1,8 +1,7 @@
 """The page does not jump while it loads, and a link to a step lands on that step (issue 9).
 
 Math fonts: hooks/math_fonts.py subsets them and adds the two that decide the layout before
-the first layout. Long pages: site.css lets the browser skip off-screen blocks
-(content-visibility), which must not cost a reader who follows a link to one step.
+the first layout. A reader who follows a link to one step of a long page lands on that step.
 """
 
 from __future__ import annotations
@@ -78,7 +77,6 @@ def test_every_math_glyph_is_drawn_with_the_math_fonts(browser, site_url):
     for path in PAGES:
         page = new_phone_page(browser)
         page.goto(site_url + path, wait_until="networkidle")
-        page.add_style_tag(content="* { content-visibility: visible !important; }")
         page.evaluate("() => document.fonts.ready")
         cdp = page.context.new_cdp_session(page)
         cdp.send("DOM.enable")
@@ -116,8 +114,7 @@ def test_link_to_a_late_step_lands_on_it(browser, site_url, path):
     """A pasted link to a step far down a long page shows that step at the top, and it stays."""
     page = new_phone_page(browser)
     page.goto(site_url + path, wait_until="networkidle")
-    # Far enough down that the blocks above it start skipped; not so near the end of the page
-    # that the page cannot scroll the step up to the top.
+    # Far down the page, but not so near its end that the page cannot scroll the step to the top.
     steps = page.evaluate("() => [...document.querySelectorAll('.step[id]')].map(s => s.id)")
     last = steps[-4]
     page.context.close()
