@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from sitemeta import nav_sources, url_path
 from test_layout_stability import new_phone_page
+from test_site_browser import PAGES
 
-PAGES = [url_path(source) for source in nav_sources()]
 HEADING = re.compile(r"h[1-6]")
 # checkVisibility() is false under display: none and content-visibility: hidden (a closed
 # <details>), true for content merely scrolled out of view.

@@ -7,10 +7,7 @@ the first layout. A reader who follows a link to one step of a long page lands o
 from __future__ import annotations
 
 import pytest
-from sitemeta import nav_sources, url_path
-from test_site_browser import PHONE
-
-PAGES = [url_path(source) for source in nav_sources()]
+from test_site_browser import PAGES, PHONE
 
 MATH_BOXES = """() => [...document.querySelectorAll('mjx-container')].map(el => {
   const r = el.getBoundingClientRect();
