@@ -1,92 +1,57 @@
-"""The math fonts: cut to the characters the site draws, and the two that decide layout first.
+"""The math font: STIX Two Math, cut to the characters the site draws, ready before layout.
 
-MathJax 4's CHTML output gives every character box an explicit size, but where a character
-box puts its baseline comes from the first font of its font-family, MJX-NCM-ZERO, and the
-width of a space where inline math may break from MJX-BRK. While those load, the browser lays
-the math out with a fallback font, then again when they arrive: the page jumps (layout shift;
-0.23 on /chain-rule/). An @font-face rule cannot prevent it, even with a ``data:`` URL, which is
-decoded after the first layout. A FontFace built from bytes is ready at once, so a small script
-in the head of every page adds those two fonts (2 KB) before the body is laid out. The other
-fonts only draw glyphs: they change no size, so they load as files, each subset (fontTools) to
-the characters drawn with it anywhere on the site (about 25 KB in all instead of 275 KB).
-@font-face rules for fonts no formula uses are dropped; without JavaScript the rules still load
-MJX-NCM-ZERO and MJX-BRK as files.
+The browser draws the MathML itself, with the sizes, stretchy delimiters and spacing that the
+font's OpenType MATH table gives. Laid out first with a fallback font and again when the right
+one arrives, the math would move (layout shift). An @font-face rule cannot prevent that; a
+FontFace built from bytes is ready at once. So every page's head loads one small script
+(``assets/math/font.<hash>.js``, cached once for the whole site) that adds the font from its
+bytes before the body is laid out. Without JavaScript, an @font-face rule loads the same font
+as a file.
 
-Which font draws a character is decided as MathJax's stylesheet decides it: the nearest
-``NCM-<variant>`` class on the character's element or an ancestor selects ``MJX-NCM-<variant>``
-(``mjx-ncm-<variant>.woff2``); ``mjx-break`` uses ``MJX-BRK``.
+The font (npm ``@fontsource/stix-two-math``, pinned in package-lock.json, SIL Open Font
+License) is subset with fontTools to the characters of every formula on the site, plus the
+italic letter a browser draws for a one-letter ``<mi>`` (CSS ``text-transform: math-auto``).
+The MATH table keeps the larger sizes and pieces of each delimiter kept.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import io
-import json
 import logging
 import re
 import unicodedata
-from html.parser import HTMLParser
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from mathml_core import italic
 
-# fontTools reports every table it leaves out of a subset (MathJax's fonts carry an 'ltag').
+# fontTools reports every table it leaves out of a subset.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
-FONT_FACE = re.compile(
-    r"@font-face /\* [\w-]+ \*/ \{\s*font-family: (?P<family>[\w-]+);\s*"
-    r'src: url\("woff2/(?P<file>[\w-]+)\.woff2"\) format\("woff2"\);\s*\}\s*'
-)
-VARIANT_CLASS = re.compile(r"\bNCM-(\w+(?:-a)?)\b")
-# Drawn by every formula whatever its characters: MJX-NCM-ZERO (a zero-width space, the first
-# font of every character) and MJX-BRK (the breakable space).
-ALWAYS = ("mjx-ncm-zero", "mjx-ncm-brk")
+ROOT = Path(__file__).resolve().parent.parent
+FONT = ROOT / "node_modules/@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2"
+FAMILY = "SiteMath"  # the FontFace added by script
+FILE_FAMILY = "SiteMathFile"  # the same font as an @font-face rule, for pages without script
+
+TEXT = re.compile(r">([^<]+)<")
+ONE_LETTER_MI = re.compile(r"<mi>([^<&]|&[^;<]+;)</mi>")
 
 
-class _CharsByFont(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, str | None]] = []  # (tag, font) of the open mjx-* elements
-        self.chars: dict[str, set[str]] = {}
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag.startswith("mjx-"):
-            variant = VARIANT_CLASS.search(dict(attrs).get("class") or "")
-            self.open.append((tag, f"mjx-ncm-{variant[1].lower()}" if variant else None))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag.startswith("mjx-") and self.open:
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not self.open or not data.strip():
-            return
-        tag = self.open[-1][0]
-        if tag in ("mjx-assistive-mml", "mjx-break"):  # MathML for screen readers; MJX-BRK
-            return
-        font = next((font for _, font in reversed(self.open) if font), None)
-        if font is None:
-            raise ValueError(f"no NCM variant class around {data!r} in <{tag}>")
-        self.chars.setdefault(font, set()).update(data)
-
-
-def chars_by_font(formulas: list[str]) -> dict[str, set[str]]:
-    """{'mjx-ncm-n': {'x', '𝑤', ...}, ...}: the characters each font draws in these formulas."""
-    parser = _CharsByFont()
+def math_chars(formulas: list[str]) -> set[str]:
+    """Every character the formulas draw, and the italic form of each one-letter <mi>."""
+    chars = set()
     for markup in formulas:
-        parser.feed(markup)
-        parser.close()
-        parser.reset()
-        parser.open.clear()
-    return parser.chars
+        chars.update(*(html.unescape(text) for text in TEXT.findall(markup)))
+        chars.update(italic(html.unescape(letter)) for letter in ONE_LETTER_MI.findall(markup))
+    return chars
 
 
-def subset_woff2(path: Path, chars: set[str] | None) -> bytes:
-    """The font at path, keeping only chars (all of it when chars is None), as woff2 bytes."""
-    if chars is None:
-        return path.read_bytes()
+def subset_woff2(path: Path, chars: set[str]) -> bytes:
+    """The font at path, keeping only chars (and their MATH variants), as woff2 bytes."""
     font = TTFont(path)
     cmap = font.getBestCmap()
     # Spaces, line ends and invisible operators (U+2061 function application) draw nothing.
@@ -96,8 +61,8 @@ def subset_woff2(path: Path, chars: set[str] | None) -> bytes:
         raise ValueError(f"{path.name} has no glyph for {missing}")
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = []  # MathJax places every glyph itself: no kerning, no ligatures
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence names
+    options.layout_features = ["ssty", "dtls", "flac"]  # script-size, dotless and flat-accent forms
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep the copyright and licence names
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(map(ord, chars)))
     subsetter.subset(font)
@@ -106,45 +71,31 @@ def subset_woff2(path: Path, chars: set[str] | None) -> bytes:
     return out.getvalue()
 
 
-def publish_fonts(css: str, formulas: list[str], font_dir: Path, out_dir: Path) -> tuple[str, str]:
-    """Writes the fonts the formulas use, subset, into out_dir; drops the other @font-face rules.
-
-    Returns MathJax's stylesheet with its font URLs pointing at those files (named by their
-    content, so they can be cached for ever) and a <script> for the head of every page that
-    makes the layout fonts (ALWAYS) available before the first layout.
-    """
-    used = chars_by_font(formulas)
-    declared = [match["file"] for match in FONT_FACE.finditer(css)]
-    if len(declared) != css.count("@font-face"):
-        raise ValueError("MathJax's @font-face rules no longer have the expected form")
-    unknown = set(used) - set(declared)
-    if unknown:
-        raise ValueError(f"formulas use fonts the stylesheet does not declare: {sorted(unknown)}")
+def publish_font(formulas: list[str], out_dir: Path) -> tuple[str, str]:
+    """Writes the subset font and its loading script into out_dir; returns their file names."""
+    data = subset_woff2(FONT, math_chars(formulas))
     out_dir.mkdir(parents=True, exist_ok=True)
-    layout_fonts = {}
-
-    def publish(match: re.Match) -> str:
-        name = match["file"]
-        if name not in used and name not in ALWAYS:
-            return ""
-        data = subset_woff2(font_dir / f"{name}.woff2", used.get(name))
-        if name in ALWAYS:
-            layout_fonts[match["family"]] = base64.b64encode(data).decode("ascii")
-        file_name = f"{name}.{hashlib.sha256(data).hexdigest()[:10]}.woff2"
-        (out_dir / file_name).write_bytes(data)
-        return match[0].replace(f"{name}.woff2", file_name)
-
-    css = FONT_FACE.sub(publish, css)
-    return css, layout_font_script(layout_fonts)
+    font_name = f"stix-two-math.{hashlib.sha256(data).hexdigest()[:10]}.woff2"
+    (out_dir / font_name).write_bytes(data)
+    script = font_script(data)
+    script_name = f"font.{hashlib.sha256(script.encode()).hexdigest()[:10]}.js"
+    (out_dir / script_name).write_text(script, encoding="utf-8")
+    return font_name, script_name
 
 
-def layout_font_script(fonts: dict[str, str]) -> str:
-    """A FontFace made from bytes is loaded at once, unlike an @font-face rule (even a data:
-    URL), which the browser decodes after it has laid the page out once with a fallback font."""
-    faces = json.dumps(list(fonts.items()), separators=(",", ":"))
+def font_script(data: bytes) -> str:
+    encoded = base64.b64encode(data).decode("ascii")
     return (
-        "<script>"
-        f"for(const[n,b]of {faces})"
-        "document.fonts.add(new FontFace(n,Uint8Array.from(atob(b),c=>c.charCodeAt(0))))"
-        "</script>"
+        f'document.fonts.add(new FontFace("{FAMILY}",'
+        f'Uint8Array.from(atob("{encoded}"),c=>c.charCodeAt(0))));\n'
+    )
+
+
+def head_markup(assets_href: str, font_name: str, script_name: str) -> str:
+    """The <script> and <style> for a page's head; assets_href is the assets folder's URL."""
+    return (
+        f'<script src="{assets_href}/{script_name}"></script>\n'
+        f"<style>@font-face{{font-family:{FILE_FAMILY};"
+        f'src:url("{assets_href}/{font_name}") format("woff2")}}'
+        f"math{{font-family:{FAMILY},{FILE_FAMILY},math}}</style>"
     )

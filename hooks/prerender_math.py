@@ -1,21 +1,18 @@
-"""Math typeset at build time: pages ship MathJax's output, the browser runs no MathJax.
+"""Math typeset at build time: pages ship MathML, which the browser draws itself.
 
 After the build, every ``.arithmatex`` element of every page (``\\(..\\)`` inline, ``\\[..\\]``
-display, as pymdownx.arithmatex writes them) is typeset by MathJax 4 in node
-(tools/typeset.mjs, one process per build, npm ``mathjax`` pinned in package-lock.json) into
-CHTML with assistive MathML (``mjx-assistive-mml``) for screen readers. The element keeps its
-class; its TeX is replaced by the ``mjx-container``. MathJax's stylesheet for every character
-used on the site is written once, as ``assets/mathjax/chtml.<hash>.css``, and linked from every
-page (so instant navigation needs nothing more). The fonts it loads are cut to the characters
-the site draws, and the two that decide the layout are ready before the first layout
-(hooks/math_fonts.py), so the math never shifts when a font arrives.
+display, as pymdownx.arithmatex writes them) is turned by MathJax 4 in node (tools/typeset.mjs,
+one process per build, npm ``mathjax`` pinned in package-lock.json) into MathML, made into
+MathML Core (hooks/mathml_core.py). The element keeps its class; its TeX is replaced by the
+``<math>`` element. One tree serves the eye and screen readers alike, and the browser runs no
+script to draw it. The math font, cut to the characters the site draws, is ready before the
+first layout (hooks/math_fonts.py), so the math never moves when a font arrives.
 
-A TeX error fails the build (strict mode) with the page and the formula.
+A TeX error (an undefined macro too) fails the build (strict mode) with the page and the formula.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import logging
@@ -25,14 +22,14 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from math_fonts import publish_fonts
+from math_fonts import FONT, head_markup, publish_font
+from mathml_core import to_core
 
 log = logging.getLogger("mkdocs.hooks.prerender_math")
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPESET = ROOT / "tools" / "typeset.mjs"
-FONTS = ROOT / "node_modules" / "@mathjax" / "mathjax-newcm-font" / "chtml" / "woff2"
-ASSETS = "assets/mathjax"
+ASSETS = "assets/math"
 
 ARITHMATEX = re.compile(
     r'(?P<open><(?P<tag>span|div) class="(?:[^"]* )?arithmatex(?: [^"]*)?"[^>]*>)'
@@ -40,15 +37,13 @@ ARITHMATEX = re.compile(
     re.S,
 )
 DELIMITERS = {("\\(", "\\)"): False, ("\\[", "\\]"): True}
-# MathJax 4 marks every node with its TeX source for its (client-side) menu and explorer.
-DATA_LATEX = re.compile(r' data-latex="[^"]*"')
 # mkdocs-jupyter's loader that fetches MathJax for notebook pages: the math is typeset already.
 JUPYTER_MATHJAX = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>\s*", re.S)
 
 
 def on_config(config):
-    if not FONTS.is_dir():
-        raise RuntimeError(f"{FONTS} is missing: run `make env` (npm ci) first")
+    if not FONT.is_file():
+        raise RuntimeError(f"{FONT} is missing: run `make env` (npm ci) first")
     return config
 
 
@@ -67,7 +62,7 @@ def split_math(source: str) -> tuple[str, bool] | None:
 
 def typeset(items: list[tuple[str, bool]]) -> dict:
     """Runs tools/typeset.mjs once on every (tex, display) item."""
-    request = json.dumps({"fontURL": "woff2", "items": items})
+    request = json.dumps({"items": items})
     result = subprocess.run(
         ["node", str(TYPESET)], input=request, capture_output=True, text=True, cwd=ROOT
     )
@@ -96,11 +91,8 @@ def on_post_build(config) -> None:
     for number, message in result["errors"]:
         tex, _ = items[number]
         log.warning(f"{where[items[number]]}: MathJax cannot typeset {tex!r}: {message}")
-    rendered = [DATA_LATEX.sub("", markup) for markup in result["html"]]
-
-    css, font_script = publish_fonts(result["css"], rendered, FONTS, site / ASSETS / "woff2")
-    css_name = f"chtml.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
-    (site / ASSETS / css_name).write_text(css, encoding="utf-8")
+    rendered = [to_core(markup) for markup in result["mathml"]]
+    font_name, script_name = publish_font(rendered, site / ASSETS)
     base_path = urlsplit(config.site_url or "/").path or "/"
 
     def replace(match: re.Match) -> str:
@@ -111,12 +103,11 @@ def on_post_build(config) -> None:
 
     for path, text in pages.items():
         if path.name == "404.html":  # served at any depth: an absolute path
-            href = f"{base_path.rstrip('/')}/{ASSETS}/{css_name}"
+            assets = f"{base_path.rstrip('/')}/{ASSETS}"
         else:
             depth = len(path.relative_to(site).parts) - 1
-            href = "../" * depth + f"{ASSETS}/{css_name}"
-        link = f'<link rel="stylesheet" href="{href}">'
-        head = f"  {font_script}\n  {link}\n  </head>"
+            assets = "../" * depth + ASSETS
+        head = f"  {head_markup(assets, font_name, script_name)}\n  </head>"
         new = ARITHMATEX.sub(replace, text).replace("</head>", head, 1)
         path.write_text(new, encoding="utf-8")
     log.info(

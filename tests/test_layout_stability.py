@@ -1,15 +1,16 @@
 """The page does not jump while it loads, and a link to a step lands on that step (issue 9).
 
-Math fonts: hooks/math_fonts.py subsets them and adds the two that decide the layout before
-the first layout. A reader who follows a link to one step of a long page lands on that step.
+The math font: hooks/math_fonts.py subsets it and adds it from its bytes before the first
+layout. A reader who follows a link to one step of a long page lands on that step.
 """
 
 from __future__ import annotations
 
 import pytest
+from math_fonts import FAMILY
 from test_site_browser import PAGES, PHONE
 
-MATH_BOXES = """() => [...document.querySelectorAll('mjx-container')].map(el => {
+MATH_BOXES = """() => [...document.querySelectorAll('.arithmatex > math')].map(el => {
   const r = el.getBoundingClientRect();
   return [Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width),
           Math.round(r.height)];
@@ -32,26 +33,25 @@ def new_phone_page(browser):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
-def test_math_does_not_move_when_its_fonts_arrive(browser, site_url, path):
-    """Every math box is where it will stay while the font files are still on their way."""
+def test_math_is_laid_out_once_with_its_font(browser, site_url, path):
+    """The math font is there before the first layout: no font file is fetched, and every math
+    box is where it will stay as soon as the document is parsed."""
     page = new_phone_page(browser)
-    held, holding = [], [True]
-    page.route("**/*.woff2", lambda route: held.append(route) if holding else route.continue_())
-    page.goto(site_url + path, wait_until="domcontentloaded")  # "load" would wait for the fonts
-    page.wait_for_function("() => document.fonts.status === 'loading'")
+    fonts_fetched = []
+    page.on("request", lambda r: fonts_fetched.append(r.url) if r.resource_type == "font" else 0)
+    page.goto(site_url + path, wait_until="domcontentloaded")
     before = page.evaluate(MATH_BOXES)
-    assert held, "no math font was requested: the test holds nothing back"
-    holding.clear()
-    for route in held:
-        route.continue_()
+    ready_at_parse = page.evaluate(f"() => document.fonts.check('16px {FAMILY}')")
+    page.wait_for_load_state("networkidle")
     page.evaluate("() => document.fonts.ready")
-    page.wait_for_function("() => [...document.fonts].every(f => f.status !== 'loading')")
     after = page.evaluate(MATH_BOXES)
     page.context.close()
 
+    assert ready_at_parse, "the math font was not ready when the document was parsed"
+    assert fonts_fetched == [], "a font file was fetched: something draws with a font it lacks"
     assert len(before) == len(after) > 0
     moved = [(i, a, b) for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-    assert moved == [], f"{len(moved)} formulas moved when the fonts loaded, e.g. {moved[:3]}"
+    assert moved == [], f"{len(moved)} formulas moved while the page loaded, e.g. {moved[:3]}"
 
 
 @pytest.mark.browser
@@ -67,42 +67,54 @@ def test_loading_shifts_nothing(browser, site_url, path):
     assert sum(shifts) <= 0.02, f"layout shifts {shifts}"
 
 
+def math_fonts_used(page) -> dict[str, set[str]]:
+    """{font family: characters drawn with it} over every token element of every formula."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]
+    used: dict[str, set[str]] = {}
+    for node in math_tokens(root):
+        for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]:
+            key = font["familyName"] if font["isCustomFont"] else f"system: {font['familyName']}"
+            used.setdefault(key, set()).update(node["children"][0]["nodeValue"])
+    return used
+
+
+def math_tokens(node):
+    """The <mi>, <mn>, <mo> and <mtext> elements whose own text is drawn."""
+    children = node.get("children", [])
+    if node.get("localName") in ("mi", "mn", "mo", "mtext"):
+        if any(c["nodeType"] == 3 and c["nodeValue"].strip() for c in children):
+            yield node
+    for child in children:
+        yield from math_tokens(child)
+
+
 @pytest.mark.browser
-def test_every_math_glyph_is_drawn_with_the_math_fonts(browser, site_url):
-    """No character falls back to a system font (the subset fonts lack nothing)."""
-    glyphs_checked = 0
+def test_every_math_glyph_is_drawn_with_the_math_font(browser, site_url):
+    """No character falls back to a system font (the subset font lacks nothing)."""
+    drawn = set()
     for path in PAGES:
         page = new_phone_page(browser)
         page.goto(site_url + path, wait_until="networkidle")
         page.evaluate("() => document.fonts.ready")
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]
-        system_fonts = {}
-        for node in math_text_elements(root):
-            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
-            for font in fonts:
-                glyphs_checked += font["glyphCount"]
-                if not font["isCustomFont"]:
-                    system_fonts[font["familyName"]] = node["children"][0]["nodeValue"]
+        used = math_fonts_used(page)
         page.context.close()
-        assert system_fonts == {}, f"{path}: math drawn with system fonts {system_fonts}"
-    assert glyphs_checked > 5000
+        assert set(used) == {"STIX Two Math"}, f"{path}: math drawn with {used}"
+        drawn |= used["STIX Two Math"]
+    assert {"∑", "σ", "∂", "⊤", "𝐰", "=", "−"} <= drawn
 
 
-def math_text_elements(node, inside_math=False):
-    """The mjx-* elements (outside the assistive MathML) whose own text is drawn."""
-    name = node.get("localName", "")
-    if name == "mjx-assistive-mml":
-        return
-    inside_math = inside_math or name == "mjx-math"
-    children = node.get("children", [])
-    if inside_math and name.startswith("mjx-") and name != "mjx-break":
-        if any(c["nodeType"] == 3 and c["nodeValue"].strip() for c in children):
-            yield node
-    for child in children:
-        yield from math_text_elements(child, inside_math)
+@pytest.mark.browser
+def test_without_javascript_the_math_font_comes_from_its_file(browser, site_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/matrix/", wait_until="networkidle")
+    page.evaluate("() => document.fonts.ready")
+    used = math_fonts_used(page)
+    context.close()
+    assert set(used) == {"STIX Two Math"}, used
 
 
 @pytest.mark.browser

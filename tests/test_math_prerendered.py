@@ -1,21 +1,28 @@
-"""Math is typeset at build time (hooks/prerender_math.py): pages ship MathJax's output only."""
+"""Math is typeset at build time (hooks/prerender_math.py): pages ship MathML Core only."""
 
 from __future__ import annotations
 
 import base64
+import io
 import json
 import re
+import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 from css_trim import page_classes, trim_css
-from math_fonts import chars_by_font
+from fontTools.ttLib import TTFont
+from math_fonts import FAMILY, FILE_FAMILY, math_chars
+from mathml_core import styled, to_core
 
+ROOT = Path(__file__).resolve().parent.parent
 ARITHMATEX = re.compile(
-    r'<(span|div) class="(?:[^"]* )?arithmatex(?: [^"]*)?"[^>]*>(.*?)</mjx-container>', re.S
+    r'<(span|div) class="(?:[^"]* )?arithmatex(?: [^"]*)?"[^>]*>(.*?)</\1>', re.S
 )
 CLIENT_MATHJAX = re.compile(r"tex-chtml\.js|tex-mml-chtml|data-mkdocs-jupyter-mathjax|MathJax\s*=")
-STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/mathjax/chtml\.\w+\.css)"')
+FONT_SCRIPT = re.compile(r'<script src="([^"]*assets/math/font\.\w+\.js)"></script>')
+FONT_FILE = re.compile(r'src:url\("([^"]*assets/math/stix-two-math\.\w+\.woff2)"\)')
 
 
 def html_pages(site_dir: Path) -> list[Path]:
@@ -29,10 +36,10 @@ def test_no_page_ships_mathjax_client(site_dir):
         if CLIENT_MATHJAX.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == [], "these pages still load MathJax in the browser"
-    assert not (site_dir / "assets" / "mathjax" / "tex-chtml.js").exists()
+    assert not (site_dir / "assets" / "mathjax").exists()
 
 
-def test_every_formula_is_typeset_with_assistive_mathml(site_dir):
+def test_every_formula_is_mathml_core(site_dir):
     total = 0
     for path in html_pages(site_dir):
         text = path.read_text(encoding="utf-8")
@@ -40,64 +47,139 @@ def test_every_formula_is_typeset_with_assistive_mathml(site_dir):
         typeset = ARITHMATEX.findall(text)
         name = path.relative_to(site_dir)
         assert len(typeset) == opened, f"{name}: math left as raw TeX"
-        for _, markup in typeset:
-            assert markup.lstrip().startswith("<mjx-container"), f"{name}: {markup[:80]}"
-            assert "<mjx-assistive-mml" in markup and "<math " in markup, f"{name}: no MathML"
-            assert "mjx-merror" not in markup, f"{name}: MathJax error"
+        for tag, markup in typeset:
+            # A div holds display math, or a notebook output typeset by SymPy as \displaystyle.
+            display = '( display="block")?' if tag == "div" else ""
+            assert re.fullmatch(f"<math{display}>.*</math>", markup, re.S), f"{name}: {markup[:80]}"
+            assert "<merror" not in markup, f"{name}: MathJax error"
             assert "\\(" not in markup and "\\[" not in markup, f"{name}: TeX delimiters left"
+            assert not re.search(r'mathvariant="(?!normal")|data-|mjx-', markup), markup[:200]
         total += len(typeset)
     assert total > 100
 
 
-def test_stylesheet_and_fonts_are_served(site_dir):
-    fonts_dir = site_dir / "assets" / "mathjax" / "woff2"
+def test_every_page_loads_the_math_font_in_its_head(site_dir):
+    """The script that adds the font, then a fallback @font-face rule, both in the head."""
+    scripts, files = set(), set()
     for path in html_pages(site_dir):
         text = path.read_text(encoding="utf-8")
-        if "mjx-container" not in text:
-            continue
-        href = STYLESHEET.search(text)
-        assert href, f"{path.relative_to(site_dir)} does not link MathJax's stylesheet"
-        if path.name != "404.html":
-            css_path = (path.parent / href.group(1)).resolve()
-            assert css_path.is_file(), href.group(1)
-    css = next((site_dir / "assets" / "mathjax").glob("chtml.*.css")).read_text(encoding="utf-8")
-    fonts = set(re.findall(r'url\("woff2/([^"]+)"\)', css))
-    assert fonts and all((fonts_dir / font).is_file() for font in fonts)
-    published = {font.name for font in fonts_dir.iterdir()}
-    assert published == fonts, "fonts published but never used, or used but missing"
-    # Subset to the site's characters: the whole New Computer Modern set is 2.4 MB.
-    assert sum((fonts_dir / font).stat().st_size for font in fonts) < 60_000
-
-
-def test_layout_fonts_are_added_before_the_page_is_laid_out(site_dir):
-    """The FontFace script comes before the stylesheet and the body, and carries real fonts."""
-    for path in html_pages(site_dir):
-        text = path.read_text(encoding="utf-8")
-        if "mjx-container" not in text:
-            continue
         head = text[: text.index("</head>")]
-        script = re.search(r"<script>for\(const\[n,b\]of (\[.*?\]\])\)", head)
-        assert script, f"{path.relative_to(site_dir)}: no layout-font script in the head"
-        assert script.start() < STYLESHEET.search(head).start()
-        faces = dict(json.loads(script.group(1)))
-        assert set(faces) == {"MJX-NCM-ZERO", "MJX-BRK"}
-        assert all(base64.b64decode(data)[:4] == b"wOF2" for data in faces.values())
+        name = path.relative_to(site_dir)
+        script, font = FONT_SCRIPT.search(head), FONT_FILE.search(head)
+        assert script and font, f"{name}: no math font in the head"
+        if path.name != "404.html":  # the 404 page uses absolute paths
+            assert (path.parent / script[1]).resolve().is_file()
+            assert (path.parent / font[1]).resolve().is_file()
+        scripts.add(script[1].rsplit("/", 1)[1])
+        files.add(font[1].rsplit("/", 1)[1])
+    assert len(scripts) == len(files) == 1, "every page loads the same font"
+    published = {p.name for p in (site_dir / "assets" / "math").iterdir()}
+    assert published == scripts | files
+
+    script = (site_dir / "assets" / "math" / scripts.pop()).read_text(encoding="utf-8")
+    font_bytes = (site_dir / "assets" / "math" / files.pop()).read_bytes()
+    family, encoded = re.fullmatch(
+        r'document\.fonts\.add\(new FontFace\("(\w+)",Uint8Array\.from\(atob\("([\w+/=]+)"\),'
+        r"c=>c\.charCodeAt\(0\)\)\)\);\n",
+        script,
+    ).groups()
+    assert family == FAMILY
+    assert base64.b64decode(encoded) == font_bytes, "the script and the file hold different fonts"
+    # Cut to the site's characters: the whole STIX Two Math is 400 KB.
+    assert len(font_bytes) < 40_000
 
 
-def test_chars_by_font_follows_the_nearest_variant_class():
-    markup = (
-        '<mjx-container><mjx-math class="NCM-N"><mjx-mi><mjx-c>x</mjx-c></mjx-mi>'
-        '<mjx-mo class="NCM-S3"><mjx-c>(</mjx-c></mjx-mo><mjx-break> </mjx-break>'
-        '<mjx-mi class="NCM-B-a"><mjx-c class="NCM-LO">\u2211</mjx-c><mjx-c>y</mjx-c></mjx-mi>'
-        "</mjx-math><mjx-assistive-mml><math><mi>q</mi></math></mjx-assistive-mml>"
-        "</mjx-container>"
+def test_the_font_draws_every_character_of_every_formula(site_dir):
+    formulas = [
+        markup
+        for path in html_pages(site_dir)
+        for _, markup in ARITHMATEX.findall(path.read_text(encoding="utf-8"))
+    ]
+    font_file = next((site_dir / "assets" / "math").glob("*.woff2"))
+    font = TTFont(io.BytesIO(font_file.read_bytes()))
+    cmap = font.getBestCmap()
+    drawn = {c for c in math_chars(formulas) if unicodedata.category(c)[0] not in "ZC"}
+    assert sorted(c for c in drawn if ord(c) not in cmap) == []
+    assert "MATH" in font, "the MATH table (sizes of delimiters, script shifts) was dropped"
+    assert {"\u2211", "\u03c3", "\U0001d70e"} <= drawn  # sum, sigma, and italic sigma as drawn
+
+
+def test_math_chars_adds_the_italic_letters_the_browser_draws():
+    chars = math_chars(["<math><mi>x</mi><mi>&#x3C3;</mi><mi>log</mi><mo>=</mo></math>"])
+    assert chars == {"x", "σ", "l", "o", "g", "=", "\U0001d465", "\U0001d70e"}
+
+
+LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+GREEK = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρςστυφχψω"
+VARIANT_NAMES = {"bold": "BOLD", "italic": "ITALIC", "bold-italic": "BOLD ITALIC"}
+
+
+@pytest.mark.parametrize("variant", VARIANT_NAMES)
+def test_styled_letters_are_the_unicode_mathematical_letters(variant):
+    """Checked against the Unicode character names, not against the code's own offsets."""
+    for char in LATIN + GREEK + "0123456789∇∂ϵϑϰϕϱϖ":
+        result = styled(char, variant)
+        if char.isdigit() and variant != "bold":
+            assert result == char  # Unicode has bold digits only
+            continue
+        if variant == "italic" and char == "h":
+            assert result == "\u210e"  # PLANCK CONSTANT stands in for the italic h
+            continue
+        base = unicodedata.name(char)
+        for prefix in ("LATIN ", "GREEK ", "LETTER ", "LUNATE "):
+            base = base.replace(prefix, "")
+        expected = f"MATHEMATICAL {VARIANT_NAMES[variant]} {base}"
+        assert unicodedata.name(result) == expected, (char, variant)
+
+
+def test_to_core_keeps_only_what_mathml_core_draws():
+    mathjax = (
+        '<math xmlns="http://www.w3.org/1998/Math/MathML" data-latex="\\mathbf{w}^\\top x">\n'
+        '  <msup data-latex="\\mathbf{w}^\\top">\n'
+        '    <mi mathvariant="bold" data-latex="w">w</mi>\n'
+        '    <mi mathvariant="normal" data-latex="\\top">&#x22A4;</mi>\n'
+        "  </msup>\n"
+        '  <mtext data-latex="\\text{if }">if&#xA0;</mtext>\n'
+        "</math>"
     )
-    assert chars_by_font([markup]) == {
-        "mjx-ncm-n": {"x"},
-        "mjx-ncm-s3": {"("},
-        "mjx-ncm-lo": {"\u2211"},
-        "mjx-ncm-b-a": {"y"},
-    }
+    assert to_core(mathjax) == (
+        '<math><msup><mi>\U0001d430</mi><mi mathvariant="normal">&#x22A4;</mi></msup>'
+        "<mtext>if&#xA0;</mtext></math>"
+    )
+    with pytest.raises(ValueError, match="mtable"):
+        to_core('<math><mtable columnalign="right left"></mtable></math>')
+    with pytest.raises(ValueError, match="fraktur"):
+        to_core('<math><mi mathvariant="fraktur">g</mi></math>')
+
+
+def typeset(items: list[tuple[str, bool]]) -> dict:
+    result = subprocess.run(
+        ["node", str(ROOT / "tools" / "typeset.mjs")],
+        input=json.dumps({"items": items}),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def operators(mathml: str) -> list[tuple[str, str, str]]:
+    return re.findall(r'<mo[^>]*? lspace="([^"]*)" rspace="([^"]*)"[^>]*>([^<]*)</mo>', mathml)
+
+
+def test_typeset_writes_out_tex_spacing():
+    """TeX's spacing (The TeXbook, chapter 18): thick space (5/18 em) around a relation, medium
+    (4/18 em) around a binary operator, and a minus right after a relation is a sign, unspaced
+    on its right; MathML's operator dictionary would space all three minus signs alike."""
+    result = typeset([("a-b", False), ("a=-b", False), ("\\frac{1}{", False), ("\\nope", False)])
+    thick, medium = "0.2778em", "0.2222em"
+    binary, relation = result["mathml"][0], result["mathml"][1]
+    assert operators(binary) == [(medium, "0", "&#x2212;")]
+    assert f'<mspace width="{medium}"></mspace>' in binary
+    assert operators(relation) == [(thick, "0", "="), (thick, "0", "&#x2212;")]
+    assert "<mspace" not in relation
+    assert [index for index, _ in result["errors"]] == [2, 3], "TeX errors must be reported"
 
 
 @pytest.mark.parametrize(
@@ -117,3 +199,8 @@ def test_trim_css(css, classes, expected):
 
 def test_page_classes():
     assert page_classes('<p class="a b"><i class="c">') == {"a", "b", "c"}
+
+
+def test_fallback_family_differs_from_the_scripted_one():
+    """Two names, so a browser with the scripted font never fetches the file as well."""
+    assert FAMILY != FILE_FAMILY
