@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import sys
 from pathlib import Path
 
@@ -158,6 +159,15 @@ def test_built_page(site_dir):
     assert re.search(r'<a [^>]*\bhref="notebook\.ipynb"', page)
     assert page.count('class="arithmatex"') >= 20
     assert "jp-OutputArea" in page and "Traceback" not in page
+    # The plot is a file the page loads lazily, its box sized before it arrives.
+    assert not re.search(r'<img [^>]*src="data:', page)
+    lazy_img = r'<img [^>]*width="(\d+)" height="(\d+)" loading="lazy"[^>]* src="([^"]+)"'
+    plots = re.findall(lazy_img, page)
+    assert len(plots) == 1
+    width, height, src = plots[0]
+    png = (site_dir / "notebook" / src).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int(width), int(height)) == struct.unpack(">II", png[16:24])
     assert "all agree to 1e-12: True" in page
     scripts = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"", page)
     assert [s for s in scripts if "://" in s or s.startswith("//")] == []
