@@ -52,7 +52,7 @@ def math_chars(formulas: list[str]) -> set[str]:
 
 def subset_woff2(path: Path, chars: set[str]) -> bytes:
     """The font at path, keeping only chars (and their MATH variants), as woff2 bytes."""
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # the same bytes, and file name, every build
     cmap = font.getBestCmap()
     # Spaces, line ends and invisible operators (U+2061 function application) draw nothing.
     chars = {c for c in chars if ord(c) in cmap or unicodedata.category(c)[0] not in "ZC"}

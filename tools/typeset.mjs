@@ -38,6 +38,7 @@ await MathJax.init({
 });
 
 const { STATE } = MathJax._.core.MathItem;
+const { handleRetriesFor } = MathJax._.util.Retries;
 const document = MathJax.startup.document;
 // TeX's spaces between atoms, in mu (1/18 em), by the names MathJax gives them.
 const MU = { thinmathspace: 3, mediummathspace: 4, thickmathspace: 5 };
@@ -71,9 +72,8 @@ function writeTeXSpacing(node) {
 }
 
 async function toMathML(tex, display) {
-  await MathJax.tex2mmlPromise(tex, { display }); // loads any TeX extension the formula needs
-  MathJax.texReset();
-  const root = document.convert(tex, { display, end: STATE.CONVERT });
+  // Retried until every TeX extension the formula needs (\boldsymbol, ...) is loaded.
+  const root = await handleRetriesFor(() => document.convert(tex, { display, end: STATE.CONVERT }));
   root.setTeXclass(null);
   writeTeXSpacing(root);
   return MathJax.startup.toMML(root);
