@@ -3,11 +3,11 @@
     .venv/bin/python bench/bench_lighthouse.py [--site-dir DIR] [--pages / /matrix/ ...] [--runs N]
 
 The built site is served on 127.0.0.1 the way a static host serves it: text responses
-gzip-compressed (GitHub Pages does the same), sitemap.xml rewritten to the local address (as
-tests/conftest.py does). Lighthouse (npm, pinned in package.json) drives /usr/bin/chromium with
-its default mobile preset: simulated slow 4G and a 4x CPU slowdown. Prints a markdown table with
-the four category scores, total blocking time, largest contentful paint, cumulative layout shift
-and the page weight as transferred (compressed bytes), and whether each budget (issue 9) is met.
+gzip-compressed (GitHub Pages does the same). Lighthouse (npm, pinned in package.json) drives
+/usr/bin/chromium with its default mobile preset: simulated slow 4G and a 4x CPU slowdown. Prints
+a markdown table with the four category scores, total blocking time, largest contentful paint,
+cumulative layout shift and the page weight as transferred (compressed bytes), and whether each
+budget (issue 9) is met.
 Total blocking time varies by a few hundred milliseconds from run to run on the same build:
 --runs N audits every page N times and reports the median of each number.
 """
@@ -63,9 +63,7 @@ def configured_site_url() -> str:
 
 
 class GzipSiteHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: gzip for text when the client accepts it; sitemap.xml at the local URL."""
-
-    site_url = ""
+    """A static host: gzip for text when the client accepts it."""
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -75,12 +73,9 @@ class GzipSiteHandler(http.server.SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         ctype = self.guess_type(path)
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not os.path.isfile(path) or not (accepts_gzip or self.path == "/sitemap.xml"):
+        if not os.path.isfile(path) or not accepts_gzip:
             return super().send_head()
         body = Path(path).read_bytes()
-        if self.path == "/sitemap.xml":
-            local = f"http://{self.headers['Host']}/"
-            body = body.replace(self.site_url.encode(), local.encode())
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         if accepts_gzip and COMPRESSIBLE.search(ctype):
@@ -110,9 +105,8 @@ class _BytesBody:
 
 def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Starts a server for site_dir in a thread; returns it and its base URL (no slash)."""
-    handler = type("Handler", (GzipSiteHandler,), {"site_url": configured_site_url()})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
+        ("127.0.0.1", 0), functools.partial(GzipSiteHandler, directory=str(site_dir))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"

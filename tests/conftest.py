@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import pytest
-import sitemeta
 
 from bench.bench_lighthouse import find_chromium
 
@@ -45,24 +44,7 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as if 127.0.0.1 were its site_url.
-
-    mkdocs-material's instant navigation only intercepts links listed in sitemap.xml, whose URLs
-    carry site_url; the deployed site is served from there, so the test server answers with the
-    same sitemap rewritten to its own address.
-    """
-
-    def do_GET(self):
-        if self.path != "/sitemap.xml":
-            return super().do_GET()
-        sitemap = Path(self.directory, "sitemap.xml").read_text(encoding="utf-8")
-        local = f"http://{self.headers['Host']}/"
-        body = sitemap.replace(sitemeta.site_url() + "/", local).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    """Serves the built site quietly."""
 
     def log_message(self, format, *args):
         pass

@@ -132,7 +132,7 @@ def test_step_link_icon_shows_on_hover_and_copies_the_full_url(
 
 
 @pytest.mark.browser
-def test_heading_link_copies_after_instant_navigation(browser, site_url):
+def test_heading_link_copies_after_following_a_link(browser, site_url):
     page, problems = open_page(browser, site_url + "/", DESKTOP)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page.evaluate("() => document.querySelector('a[href$=\"sigmoid-derivative/\"]').click()")

@@ -83,23 +83,3 @@ def test_page_renders_cleanly(browser, site_url, path, viewport):
     assert report["flatFractions"] == 0, "fractions laid flat: the MathML is not drawn as math"
     assert report["brokenImages"] == []
     assert report["scrollWidth"] <= report["clientWidth"], "the page scrolls sideways"
-
-
-@pytest.mark.browser
-def test_math_is_typeset_after_instant_navigation(browser, site_url):
-    page, problems = open_page(browser, site_url + "/", PHONE, color_scheme="dark")
-    page.evaluate("() => { window.__sameDocument = true; }")
-    target = "sigmoid-derivative/"
-    page.evaluate(f"() => document.querySelector('a[href$=\"{target}\"]').click()")
-    page.wait_for_url(f"**/{target}")
-    page.wait_for_function("() => document.querySelector('.arithmatex > math') !== null")
-    page.wait_for_load_state("networkidle")
-    report = page.evaluate(PAGE_REPORT)
-    still_same_document = page.evaluate("() => window.__sameDocument === true")
-    page.context.close()
-
-    assert still_same_document, "navigation reloaded the page: instant loading is off"
-    assert report["mathBlocks"] > 0
-    assert report["untypeset"] == [] and report["merrors"] == []
-    assert report["flatFractions"] == 0
-    assert problems["foreign_requests"] == [] and problems["console_errors"] == []
