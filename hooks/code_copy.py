@@ -5,12 +5,14 @@ makes Chromium restyle the whole block and lay it out again: on /code/ (26 block
 spans) about 90 ms of the phone's start-up (issue 9). Written here, the buttons cost nothing at
 load; material's own clipboard handler, which listens for any [data-clipboard-target], copies the
 text and shows "Copied to clipboard", as before. The markup is material's (9.8.1, `Hn`/`Pn` in
-its bundle); the feature is off in mkdocs.yml so material adds no second button.
+its bundle); the feature is off in mkdocs.yml so material adds no second button. Without
+JavaScript nothing would copy, so site.css hides the buttons then, as material never adds them.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 # pymdownx.highlight's code block: <pre> holds an empty <span> then <code>.
@@ -19,7 +21,7 @@ TITLE = "Copy to clipboard"  # material's "clipboard.copy" in English, the site'
 
 
 def add_copy_buttons(page_html: str) -> str:
-    counter = iter(range(1_000_000))
+    counter = itertools.count()
 
     def button(_: re.Match) -> str:
         n = next(counter)

@@ -147,7 +147,7 @@ def test_link_to_a_late_step_lands_on_it(browser, site_url, path):
 
 
 def test_palette_switch_restyles_nothing_on_load(site_dir):
-    """hooks/site_hooks.py drops material's rule that restyles every element on each load."""
+    """hooks/material_patches.py drops material's rule that restyles every element on load."""
     (css,) = (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
     text = css.read_text(encoding="utf-8")
     assert "[data-md-color-switching] *" not in text

@@ -21,9 +21,9 @@ from test_layout_stability import new_phone_page
 HEAVY_PAGES = ["/code/", "/matrix/", "/mistakes/"]
 
 
-def style_recalcs(browser, url: str) -> tuple[list[int], int, dict]:
-    """Loads url on a phone with a trace; returns the element count of every style recalc, the
-    number of elements in the loaded page and a few facts about the page."""
+def style_recalcs(browser, url: str) -> tuple[list[int], dict]:
+    """Loads url on a phone with a trace; returns the element count of every style recalc and a
+    few facts about the loaded page."""
     page = new_phone_page(browser)
     browser.start_tracing(page=page, categories=["devtools.timeline"])
     page.goto(url, wait_until="load")
@@ -42,7 +42,7 @@ def style_recalcs(browser, url: str) -> tuple[list[int], int, dict]:
         for event in trace["traceEvents"]
         if event.get("name") == "UpdateLayoutTree" and "elementCount" in event.get("args", {})
     ]
-    return counts, facts["elements"], facts
+    return counts, facts
 
 
 @pytest.mark.browser
@@ -51,7 +51,8 @@ def test_the_page_is_styled_about_once(browser, site_url, path):
     """Before the fixes these pages styled 2 to 4.4 times their element count as they loaded
     (/code/: 24,000 for 5,465 elements); styled once, they stay near 1 (parsing styles the
     elements in chunks; ::before and ::after count too)."""
-    counts, elements, _ = style_recalcs(browser, site_url + path)
+    counts, facts = style_recalcs(browser, site_url + path)
+    elements = facts["elements"]
     assert counts, "the trace recorded no style recalculation"
     assert sum(counts) <= 1.5 * elements, (
         f"{sum(counts)} element styles for {elements} elements; the big recalcs: "
@@ -62,7 +63,7 @@ def test_the_page_is_styled_about_once(browser, site_url, path):
 @pytest.mark.browser
 def test_the_palette_adds_no_color_scheme_meta(browser, site_url):
     """Chromium restyles the whole document each time such a meta is added or changed."""
-    _, _, facts = style_recalcs(browser, site_url + "/matrix/")
+    _, facts = style_recalcs(browser, site_url + "/matrix/")
     assert facts["colorSchemeMetas"] == 0
     assert facts["rootScheme"] == "light dark", "the root no longer follows the reader's scheme"
 
@@ -115,3 +116,15 @@ def test_the_keyboard_reaches_every_copy_button(browser, site_url):
     page.context.close()
     assert shown > 20
     assert len(reached) == shown, f"Tab reached {len(reached)} of {shown} copy buttons"
+
+
+@pytest.mark.browser
+def test_without_javascript_no_copy_button_shows(browser, site_url):
+    """The buttons are in the HTML, but only material's script makes them copy."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/code/", wait_until="load")
+    buttons = page.locator(".md-code__button")
+    count, shown = buttons.count(), page.locator(".md-code__button:visible").count()
+    context.close()
+    assert count > 20 and shown == 0
