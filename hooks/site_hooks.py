@@ -78,20 +78,24 @@ def figure_texts(script: Path) -> dict[str, str]:
 
 def on_page_content(html: str, page, config, files) -> str:
     """Let link validation see every id in the page, including those of stashed fence HTML;
-    write the code blocks' copy buttons and frame the tables (both: issue 9).
+    write the code blocks' copy buttons and the tables' scrolling wrappers (both: issue 9).
 
     MkDocs collects anchors before pymdownx.superfences restores the HTML of custom fences, so
     the step anchors would otherwise count as missing.
     """
     page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR_ID.findall(html))
     html = code_copy.add_copy_buttons(html)
-    return BARE_TABLE.sub(r'<div class="table-frame">\g<0></div>', html)
+    return BARE_TABLE.sub(TABLE_WRAPPER, html)
 
 
-# mkdocs-material moves each table without a class into a scrolling wrapper when the page loads.
-# Chromium then restyles everything inside the table's parent: the whole article when the table
-# sits directly in it (/code/: 4,900 elements). In a frame of its own, only the table is restyled.
+# mkdocs-material moves each table without a class into its scrolling wrapper when the page loads:
+# Chromium restyles the article around it, and the table, 8 px taller in the wrapper, pushes down
+# everything below it after the page has been drawn. Written here, the wrapper costs nothing at
+# load; hooks/material_patches.py keeps material from wrapping these tables a second time.
 BARE_TABLE = re.compile(r"<table>.*?</table>", re.S)
+TABLE_WRAPPER = (
+    r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\g<0></div></div>'
+)
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

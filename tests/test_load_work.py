@@ -3,9 +3,9 @@
 mkdocs-material's start-up made Chromium restyle every element of the page up to four times
 after the first full style: a <meta name="color-scheme"> added and then changed (removed by
 hooks/material_patches.py), instant navigation rewriting every link and stylesheet address (off
-in mkdocs.yml), tables moved into their scroll wrappers straight out of the article (each table
-has a frame: hooks/site_hooks.py) and the copy buttons added to each code block
-(hooks/code_copy.py writes them at build time). The tests add up, from a trace, how many
+in mkdocs.yml), tables moved into their scroll wrappers straight out of the article (the
+wrappers are written at build time: hooks/site_hooks.py) and the copy buttons added to each code
+block (hooks/code_copy.py writes them at build time). The tests add up, from a trace, how many
 elements the browser styles while the page loads: once each, when nothing restyles them.
 """
 
