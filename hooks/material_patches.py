@@ -5,7 +5,8 @@ that text, the build stops: measure again (`make bench`), then update the edit o
 bundle's source map is shifted to match (hooks/source_maps.py), so DevTools still shows
 material's sources at the right places.
 
-1. Palette: no whole-page restyles on load (the CSS rule and the color-scheme meta below).
+1. Palette: no whole-page restyles on load (the CSS rule and the color-scheme meta below);
+   content tabs: rules the browser tries on the tabs' own elements only, not on every element.
 2. Tables: material wraps each in its scrolling wrapper when the page loads; hooks/site_hooks.py
    writes that wrapper at build time, and material leaves wrapped tables alone.
 3. Start-up in slices: material's script did all of its start-up in two long tasks, its
@@ -113,12 +114,27 @@ BUNDLE_EDITS = [
 ]
 
 
+# Content tabs: material styles the checked tab's label and block with rules for each position,
+# 1 to 20, of the form `.tabbed-labels>:nth-child(3)`. A rule whose last part names no tag or
+# class is tried on every element of the page: these 140 were half of the selector matching on
+# /matrix/. The labels are <label> and the blocks .tabbed-block (pymdownx.tabbed's markup), so
+# naming them matches the same elements and tries each rule on those alone.
+TAB_RULES = [
+    Edit(".tabbed-labels>:", ".tabbed-labels>label:", 120),
+    Edit(".tabbed-content>:", ".tabbed-content>.tabbed-block:", 20),
+]
+
+
 def apply(site_dir: str | Path) -> None:
     assets = Path(site_dir, "assets")
-    (css,) = (assets / "stylesheets").glob("palette.*.min.css")
-    text = css.read_text(encoding="utf-8")
-    if NO_SWITCHING_RULE not in text:  # mkdocs serve may keep an edited copy
-        css.write_text(edit_text(text, [Edit(SWITCHING_RULE, NO_SWITCHING_RULE)])[0])
+    for pattern, edits, done in (
+        ("palette.*.min.css", [Edit(SWITCHING_RULE, NO_SWITCHING_RULE)], NO_SWITCHING_RULE),
+        ("main.*.min.css", TAB_RULES, ".tabbed-content>.tabbed-block:"),
+    ):
+        (css,) = (assets / "stylesheets").glob(pattern)
+        text = css.read_text(encoding="utf-8")
+        if done not in text:  # mkdocs serve may keep an edited copy
+            css.write_text(edit_text(text, edits)[0], encoding="utf-8")
 
     (bundle,) = (assets / "javascripts").glob("bundle.*.min.js")
     text = bundle.read_text(encoding="utf-8")

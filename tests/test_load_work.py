@@ -128,3 +128,42 @@ def test_without_javascript_no_copy_button_shows(browser, site_url):
     count, shown = buttons.count(), page.locator(".md-code__button:visible").count()
     context.close()
     assert count > 20 and shown == 0
+
+
+def test_no_tab_rule_is_tried_on_every_element(site_dir):
+    """hooks/material_patches.py names the label and the block at the end of material's
+    per-position tab rules, so the browser tries them on those elements only."""
+    (css,) = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
+    text = css.read_text(encoding="utf-8")
+    assert ".tabbed-labels>:" not in text and ".tabbed-content>:" not in text
+    assert text.count(".tabbed-content>.tabbed-block:nth-child(") >= 19
+
+
+@pytest.mark.browser
+def test_each_tab_shows_its_own_block(browser, site_url):
+    """Every position of the five-tab notation set: its block alone shows, its label is marked."""
+    page = new_phone_page(browser)
+    page.goto(site_url + "/notation/", wait_until="networkidle")
+    tab_set = page.locator(".tabbed-set:has(.tabbed-labels > label:nth-child(5))").first
+    labels = tab_set.locator(".tabbed-labels > label")
+    states = []
+    for n in range(labels.count()):
+        labels.nth(n).click()
+        page.mouse.move(0, 0)  # a hovered label has the marked label's colour
+        page.wait_for_timeout(400)  # the labels' colours fade in 0.25 s
+        states.append(
+            tab_set.evaluate(
+                """set => ({
+                  shown: [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')]
+                    .map(block => getComputedStyle(block).display !== 'none'),
+                  marked: [...set.querySelectorAll(':scope > .tabbed-labels > label')]
+                    .map(label => getComputedStyle(label).color),
+                })"""
+            )
+        )
+    page.context.close()
+    assert len(states) == 5
+    for n, state in enumerate(states):
+        assert state["shown"] == [i == n for i in range(5)], f"tab {n + 1}: {state['shown']}"
+        others = {color for i, color in enumerate(state["marked"]) if i != n}
+        assert len(others) == 1 and state["marked"][n] not in others, f"tab {n + 1}: {state}"
