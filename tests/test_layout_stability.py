@@ -26,8 +26,10 @@ new PerformanceObserver(list => {
 """
 
 
-def new_phone_page(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+def new_phone_page(browser, color_scheme: str = "light"):
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, color_scheme=color_scheme
+    )
     return context.new_page()
 
 
@@ -164,3 +166,40 @@ def test_palette_toggle_still_switches(browser, site_url):
     page.context.close()
     assert before == "default"
     assert background != "rgb(255, 255, 255)", "the dark palette did not apply"
+
+
+FIRST_FRAME_SCHEME = """
+requestAnimationFrame(() => { window.__firstFrameScheme = document.body.dataset.mdColorScheme; });
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("color_scheme,palette", [("light", "default"), ("dark", "slate")])
+def test_the_first_frame_has_the_readers_palette(browser, site_url, color_scheme, palette):
+    """On a first visit (nothing stored) the page is drawn in the palette the reader's system
+    prefers from its first frame: no flash of the light palette for a dark-mode reader."""
+    page = new_phone_page(browser, color_scheme)
+    page.add_init_script(FIRST_FRAME_SCHEME)
+    page.goto(site_url + "/matrix/", wait_until="networkidle")
+    first, last = page.evaluate(
+        "() => [window.__firstFrameScheme, document.body.dataset.mdColorScheme]"
+    )
+    page.context.close()
+    assert (first, last) == (palette, palette)
+
+
+@pytest.mark.browser
+def test_a_stored_palette_beats_the_system_preference(browser, site_url):
+    """A dark-mode reader who picked the light palette gets it on the next page, from its first
+    frame (material's own script applies the stored choice)."""
+    page = new_phone_page(browser, "dark")
+    page.add_init_script(FIRST_FRAME_SCHEME)
+    page.goto(site_url + "/matrix/", wait_until="networkidle")
+    page.click("label.md-header__button[for^='__palette']:not([hidden])")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    page.goto(site_url + "/newton/", wait_until="networkidle")
+    first, last = page.evaluate(
+        "() => [window.__firstFrameScheme, document.body.dataset.mdColorScheme]"
+    )
+    page.context.close()
+    assert (first, last) == ("default", "default")
