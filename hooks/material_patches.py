@@ -24,6 +24,7 @@ material's sources at the right places.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -127,29 +128,38 @@ TAB_RULES = [
 
 def apply(site_dir: str | Path) -> None:
     assets = Path(site_dir, "assets")
-    for pattern, edits, done in (
-        ("palette.*.min.css", [Edit(SWITCHING_RULE, NO_SWITCHING_RULE)], NO_SWITCHING_RULE),
-        ("main.*.min.css", TAB_RULES, ".tabbed-content>.tabbed-block:"),
-    ):
-        (css,) = (assets / "stylesheets").glob(pattern)
-        text = css.read_text(encoding="utf-8")
-        if done not in text:  # mkdocs serve may keep an edited copy
-            css.write_text(edit_text(text, edits)[0], encoding="utf-8")
+    edit_asset(
+        assets / "stylesheets", "palette.*.min.css", [Edit(SWITCHING_RULE, NO_SWITCHING_RULE)]
+    )
+    edit_asset(assets / "stylesheets", "main.*.min.css", TAB_RULES)
+    edit_asset(assets / "javascripts", "bundle.*.min.js", BUNDLE_EDITS, RXJS.values())
 
-    (bundle,) = (assets / "javascripts").glob("bundle.*.min.js")
-    text = bundle.read_text(encoding="utf-8")
-    if "__mdStartup" in text:
+
+def edit_asset(folder: Path, pattern: str, edits: list[Edit], relied_on=()) -> None:
+    """Applies the edits, in turn, to the one file matching pattern, and to its source map if it
+    has one. A file already edited is left as it is (mkdocs serve may keep an edited copy)."""
+    (path,) = folder.glob(pattern)
+    text = path.read_text(encoding="utf-8")
+    if EDITED in text:
         return
-    for name, definition in RXJS.items():
+    for definition in relied_on:
         if text.count(definition) != 1:
-            raise RuntimeError(f"{bundle.name}: material's rxjs {name} is not where it was")
-    source_map = bundle.with_name(bundle.name + ".map")
-    mapping = json.loads(source_map.read_text(encoding="utf-8"))
-    for edit in BUNDLE_EDITS:  # in turn: an edit may rewrite what an earlier one wrote
+            raise RuntimeError(f"{path.name}: {definition[:40]!r} is not where it was")
+    source_map = path.with_name(path.name + ".map")
+    mapping = None
+    if f"sourceMappingURL={source_map.name}" in text:
+        mapping = json.loads(source_map.read_text(encoding="utf-8"))
+    for edit in edits:  # in turn: an edit may rewrite what an earlier one wrote
         text, changes = edit_text(text, [edit])
-        mapping["mappings"] = source_maps.shift_columns(mapping["mappings"], changes)
-    source_map.write_text(json.dumps(mapping, separators=(",", ":")), encoding="utf-8")
-    bundle.write_text(text, encoding="utf-8")
+        if mapping is not None:
+            mapping["mappings"] = source_maps.shift_columns(mapping["mappings"], changes)
+    if mapping is not None:
+        source_map.write_text(json.dumps(mapping, separators=(",", ":")), encoding="utf-8")
+    path.write_text(text + EDITED, encoding="utf-8")
+
+
+# Appended to each edited file: a comment in both CSS and JavaScript, after the last line.
+EDITED = "\n/* edited by hooks/material_patches.py */\n"
 
 
 def edit_text(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, int, int]]]:
@@ -180,7 +190,7 @@ def edit_text(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, i
     for start, end, new in spans:
         if "\n" in new or "\n" in text[start:end]:
             raise RuntimeError("hooks/material_patches.py: an edit may not add or drop a line")
-        line = next(i for i in range(len(line_starts) - 1, -1, -1) if line_starts[i] <= start)
+        line = bisect.bisect_right(line_starts, start) - 1
         changes.append((line, start - line_starts[line], end - start, len(new)))
         pieces += [text[position:start], new]
         position = end
