@@ -27,12 +27,13 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
-from mathml_core import italic
+
+from sitebuild import ROOT
+from sitebuild.mathml_core import italic
 
 # fontTools reports every table it leaves out of a subset.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
-ROOT = Path(__file__).resolve().parent.parent
 FONT = ROOT / "node_modules/@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2"
 FAMILY = "SiteMath"  # the FontFace added by script
 FILE_FAMILY = "SiteMathFile"  # the same font as an @font-face rule, for pages without script

@@ -1,38 +1,30 @@
-"""Build glue for links: preview images, link-preview tags, copyable permalinks, search index.
+"""Link previews: a preview image and the Open Graph / Twitter-card values of every page.
 
 - A 1200 x 630 PNG per page (title + key formula, drawn with matplotlib's mathtext), cached by
-  content hash under .cache/previews/ and published as previews/<slug>.png.
-- ``link_preview`` in every page's template context (overrides/main.html turns it into Open Graph
-  and Twitter-card tags).
-- Every ``a.headerlink`` (headings and derivation steps) gets ``data-clipboard-text`` with the
-  page's canonical URL + anchor: mkdocs-material's own clipboard handler copies it on click and
-  shows its "Copied to clipboard" notification, so no JavaScript of ours is needed.
-- The search index: display math removed, inline math turned into plain text, and a hidden
-  ``keywords`` field (front matter ``keywords:`` plus learners' synonyms, see SYNONYMS).
+  content hash under .cache/previews/ and published as previews/<slug>.png (``add_previews``).
+- ``link_preview``: the values the theme's main.html turns into link-preview tags.
+- ``check_front_matter``: warnings (errors in a strict build) for front matter it cannot use.
 
 Front matter read here: ``title``, ``description``, ``preview_formula`` (mathtext, without $),
-``keywords`` (list of strings).
+``keywords`` (list of strings; the search index reads them from the built page).
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import io
-import json
 import logging
 import os
 import re
 import textwrap
-import unicodedata
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-log = logging.getLogger("mkdocs.hooks.previews")
+from sitebuild import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.sitebuild.previews")
+
 CACHE = ROOT / ".cache" / "previews"
 WIDTH, HEIGHT, DPI = 1200, 630, 100
 
@@ -46,36 +38,6 @@ DEFAULT_FORMULA = (
     r"\dfrac{\partial J}{\partial w_j} = \dfrac{1}{m}\sum_{i=1}^{m}"
     r"\left(\sigma(w^{\top} x^{(i)}) - y^{(i)}\right)\,x_j^{(i)}"
 )
-
-# Words learners use for the same thing. An index entry that mentions one of a group gets the
-# others in its hidden ``keywords`` field, so "log loss gradient" finds the cross-entropy pages.
-SYNONYMS = [
-    [
-        "cross-entropy",
-        "cross entropy",
-        "log loss",
-        "logloss",
-        "logistic loss",
-        "BCE",
-        "binary cross-entropy",
-        "negative log-likelihood",
-        "NLL",
-        "cost",
-        "loss",
-    ],
-    ["gradient", "derivative", "partial derivative", "dJ/dw", "dJ/dtheta", "differentiate"],
-    ["sigmoid", "logistic function", "expit", "squashing function"],
-    ["mean squared error", "MSE", "squared error", "squared loss", "least squares"],
-    ["vectorized", "vectorised", "matrix form", "matrix notation", "numpy"],
-    ["softmax", "multiclass", "multinomial", "categorical cross-entropy"],
-    ["regularization", "regularisation", "L2", "ridge", "weight decay", "penalty"],
-    ["hessian", "second derivative", "newton's method", "IRLS"],
-    ["NaN", "nan", "overflow", "inf", "log(0)", "numerical stability"],
-    ["convex", "convexity", "local minima", "non-convex"],
-]
-
-_STATE: dict = {"pages": {}}
-
 
 # --------------------------------------------------------------------------------------------
 # Page metadata
@@ -94,7 +56,7 @@ def page_formula(page) -> str:
     return str(page.meta.get("preview_formula") or DEFAULT_FORMULA).strip().strip("$").strip()
 
 
-def on_page_markdown(markdown, page, config, files):
+def check_front_matter(page) -> None:
     description = page.meta.get("description")
     if description is not None and re.search(r'["<>]', str(description)):
         log.warning(f'{page.file.src_uri}: front matter description must not contain " < >')
@@ -103,30 +65,6 @@ def on_page_markdown(markdown, page, config, files):
         isinstance(keywords, list) and all(isinstance(k, str) for k in keywords)
     ):
         log.warning(f"{page.file.src_uri}: front matter keywords must be a list of strings")
-    return markdown
-
-
-# --------------------------------------------------------------------------------------------
-# Permalinks: material's clipboard handler copies data-clipboard-text on click.
-
-_HEADERLINK = re.compile(r'<a\b(?=[^>]*\bclass="headerlink")(?P<attrs>[^>]*)>')
-_HREF = re.compile(r'\bhref="#(?P<id>[^"]+)"')
-
-
-def add_clipboard_urls(content: str, base_url: str) -> str:
-    def repl(m: re.Match) -> str:
-        attrs = m.group("attrs")
-        href = _HREF.search(attrs)
-        if not href or "data-clipboard-text" in attrs:
-            return m.group(0)
-        url = html.escape(f"{base_url}#{html.unescape(href.group('id'))}", quote=True)
-        return f'<a{attrs} data-clipboard-text="{url}">'
-
-    return _HEADERLINK.sub(repl, content)
-
-
-def on_page_content(html_content, page, config, files):
-    return add_clipboard_urls(html_content, page.canonical_url or page.abs_url or "")
 
 
 # --------------------------------------------------------------------------------------------
@@ -143,7 +81,7 @@ def _cache_key(title: str, formula: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def render_preview(title: str, formula: str, footer: str) -> bytes:
+def render_preview(title: str, formula: str, footer: str, site_name: str = "") -> bytes:
     """The 1200 x 630 PNG for one page; same input, same bytes."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -158,7 +96,7 @@ def render_preview(title: str, formula: str, footer: str) -> bytes:
         band = fig.add_axes((0, 1 - 96 / HEIGHT, 1, 96 / HEIGHT))
         band.set_axis_off()
         band.add_patch(Rectangle((0, 0), 1, 1, color=INDIGO))
-        band.text(0.045, 0.5, site_name_for_card(), color="white", fontsize=26, va="center")
+        band.text(0.045, 0.5, site_name, color="white", fontsize=26, va="center")
 
         margin = 0.045 * WIDTH
         usable = WIDTH - 2 * margin
@@ -199,33 +137,20 @@ def render_preview(title: str, formula: str, footer: str) -> bytes:
     return buffer.getvalue()
 
 
-_SITE_NAME = {"value": ""}
-
-
-def site_name_for_card() -> str:
-    return _SITE_NAME["value"]
-
-
-def preview_png(title: str, formula: str, footer: str) -> Path:
+def preview_png(title: str, formula: str, footer: str, site_name: str) -> Path:
     """Cached path of the preview for (title, formula, footer); rendered on a cache miss."""
-    key = _cache_key(title, f"{formula}\0{footer}\0{site_name_for_card()}")
+    key = _cache_key(title, f"{formula}\0{footer}\0{site_name}")
     path = CACHE / f"{key}.png"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(render_preview(title, formula, footer))
+        tmp.write_bytes(render_preview(title, formula, footer, site_name))
         tmp.replace(path)
     return path
 
 
-def on_config(config):
-    _SITE_NAME["value"] = config.site_name
-    _STATE["pages"] = {}
-    return config
-
-
-def on_env(env, config, files: Files):
-    """Pages are read (front matter known) and static files not yet copied: add the previews."""
+def add_previews(files: Files, config) -> Files:
+    """Once the pages are read (front matter known): a preview image for each."""
     from urllib.parse import urlsplit
 
     host = urlsplit(config.site_url or "").netloc
@@ -236,168 +161,23 @@ def on_env(env, config, files: Files):
         title, formula = page_title(page), page_formula(page)
         footer = f"{host}/{page.url}".rstrip("/") if host else f"/{page.url}"
         try:
-            path = preview_png(title, formula, footer)
+            path = preview_png(title, formula, footer, config.site_name)
         except ValueError as error:  # mathtext could not parse the formula
             log.warning(f"{file.src_uri}: preview_formula is not valid mathtext: {error}")
-            path = preview_png(title, DEFAULT_FORMULA, footer)
+            path = preview_png(title, DEFAULT_FORMULA, footer, config.site_name)
         files.append(
             File.generated(config, f"previews/{page_slug(page)}.png", abs_src_path=str(path))
         )
-    return env
+    return files
 
 
-def on_page_context(context, page, config, nav):
+def link_preview(page, config) -> dict:
     base = config.site_url or "/"
     description = page.meta.get("description") or config.site_description or ""
-    context["link_preview"] = {
+    return {
         "title": page_title(page),
         "description": " ".join(str(description).split()),
         "url": page.canonical_url or page.abs_url,
         "image": f"{base}previews/{page_slug(page)}.png",
         "image_alt": f"{page_title(page)}: the key formula of the page",
     }
-    _STATE["pages"][page.url] = [str(k) for k in page.meta.get("keywords") or []]
-    return context
-
-
-# --------------------------------------------------------------------------------------------
-# Search index: no raw LaTeX in result previews; hidden synonyms.
-
-_GREEK = "αalpha βbeta γgamma δdelta εepsilon ζzeta ηeta θtheta ιiota κkappa λlambda μmu νnu ξxi"
-_GREEK += " πpi ρrho σsigma τtau υupsilon φphi χchi ψpsi ωomega"
-SYMBOLS = {item[1:]: item[0] for item in _GREEK.split()}
-SYMBOLS.update({name.capitalize(): sym.upper() for name, sym in SYMBOLS.items()})
-# TeX command -> what the search preview shows.
-SYMBOLS.update(
-    pair.split("=", 1)
-    for pair in "varepsilon=ε partial=∂ nabla=∇ sum=Σ prod=Π cdot=· times=× top=ᵀ intercal=ᵀ "
-    "infty=∞ leq=≤ geq=≥ le=≤ ge=≥ neq=≠ approx=≈ to=→ rightarrow=→ in=∈ odot=⊙ circ=∘ mid=| "
-    "ldots=… cdots=⋯ log=log ln=ln exp=exp min=min max=max det=det".split()
-)
-_DISPLAY = re.compile(r"\\\[.*?\\\]|\$\$.*?\$\$", re.S)
-_INLINE = re.compile(r"\\\((.*?)\\\)", re.S)
-_DOLLAR = re.compile(r"(?<!\\)\$(?=\S)([^$\n]*?\S)\$(?!\d)")  # notebook cells keep $...$
-_TEXISH = re.compile(r"[\\^_=]")
-_CMD = re.compile(r"\\([A-Za-z]+|.)")
-FRACTIONS = {"frac", "dfrac", "tfrac"}
-ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "vec": "\u20d7"}
-WRAPPERS = (
-    dict.fromkeys(
-        "mathbf mathrm boldsymbol mathit mathcal mathsf bm operatorname text textrm".split(), ""
-    )
-    | ACCENTS
-)
-DROPPED = set(
-    "left right big Big bigg Bigg bigl bigr Bigl Bigr displaystyle limits quad qquad".split()
-)
-DROPPED |= {",", ";", ":", "!", " "}
-
-
-def _take(s: str, i: int) -> tuple[str, int]:
-    """The argument starting at s[i]: a {balanced group}, a \\command or one character."""
-    while i < len(s) and s[i] == " ":
-        i += 1
-    if i >= len(s):
-        return "", i
-    if s[i] == "{":
-        depth = 0
-        for j in range(i, len(s)):
-            depth += {"{": 1, "}": -1}.get(s[j], 0)
-            if depth == 0:
-                return s[i + 1 : j], j + 1
-        return s[i + 1 :], len(s)
-    m = _CMD.match(s, i)
-    if m:
-        return m.group(0), m.end()
-    return s[i], i + 1
-
-
-def _group(part: str) -> str:
-    if re.fullmatch(r"[\w∂∇σθᵀ′' ]+", part):
-        return part.replace(" ", "")
-    if re.fullmatch(r"\([^()]*\)", part):
-        return part
-    return f"({part})"
-
-
-def tex_to_text(tex: str) -> str:
-    """A readable plain-text approximation of a small TeX formula (for search previews)."""
-    out: list[str] = []
-    i = 0
-    while i < len(tex):
-        c = tex[i]
-        if c == "\\":
-            m = _CMD.match(tex, i)
-            name, i = m.group(1), m.end()
-            if name in FRACTIONS:
-                a, i = _take(tex, i)
-                b, i = _take(tex, i)
-                out.append(f"{_group(tex_to_text(a))}/{_group(tex_to_text(b))}")
-            elif name in WRAPPERS:
-                a, i = _take(tex, i)
-                out.append(tex_to_text(a) + WRAPPERS[name])
-            elif name in DROPPED:
-                out.append(" ")
-            else:
-                symbol = SYMBOLS.get(name, name)
-                out.append(f" {symbol}" if symbol in ("Σ", "Π") else symbol)
-        elif c in "^_":
-            a, i = _take(tex, i + 1)
-            a = tex_to_text(a)
-            out.append(a if a == "ᵀ" else c + _group(a))
-        elif c in "{}":
-            i += 1
-        else:
-            out.append("−" if c == "-" else c)
-            i += 1
-    return unicodedata.normalize("NFC", " ".join("".join(out).split()))
-
-
-def clean_search_text(text: str) -> str:
-    text = _DISPLAY.sub(" ", text)
-    text = _INLINE.sub(lambda m: tex_to_text(m.group(1)), text)
-    text = _DOLLAR.sub(
-        lambda m: tex_to_text(m.group(1)) if _TEXISH.search(m.group(1)) else m[0], text
-    )
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
-
-
-def synonyms_for(text: str) -> list[str]:
-    lowered = text.lower()
-    found: list[str] = []
-    for group in SYNONYMS:
-        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", lowered) for w in group):
-            found.extend(w for w in group if w not in found)
-    return found
-
-
-# The notebook's code cells and outputs mention every topic of the site: index its prose only,
-# and rank it below the pages that explain each topic.
-NOTEBOOK_PROSE = re.compile(r"<p>.*?</p>|<li>.*?</li>", re.S)
-NOTEBOOK_BOOST = 0.5
-
-
-def rewrite_search_index(data: dict, keywords_by_page: dict[str, list[str]]) -> dict:
-    for doc in data.get("docs", []):
-        if doc["location"].startswith("notebook/"):
-            doc["text"] = " ".join(NOTEBOOK_PROSE.findall(doc.get("text", "")))
-            doc["boost"] = NOTEBOOK_BOOST
-        doc["title"] = clean_search_text(doc.get("title", ""))
-        doc["text"] = clean_search_text(doc.get("text", ""))
-        words = (
-            list(keywords_by_page.get(doc["location"], [])) if "#" not in doc["location"] else []
-        )
-        words += synonyms_for(doc["title"] + " " + doc["text"] + " " + " ".join(words))
-        if words:
-            doc["keywords"] = " ".join(dict.fromkeys(words))
-    return data
-
-
-@event_priority(-100)  # after the search plugin has written its index
-def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data = rewrite_search_index(data, _STATE["pages"])
-    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")

@@ -12,7 +12,7 @@ custom fence)::
 Keys (one ``key: value`` per line; an indented line continues the previous value):
 
 ``id``       required, ``step-N``. Ids on a page run step-1..step-N in document order and the
-             displayed number is N (tests/test_derivations.py enforces both).
+             displayed number is N (tests/content/test_derivations.py enforces both).
 ``tex``      required, the displayed equation. ``A = B`` starts a chain; ``= B`` continues it
              (its left side is the previous chain step's last right side).
 ``why``      required, the rule that justifies the step. Inline Markdown subset: ``$math$``,
@@ -27,8 +27,9 @@ Keys (one ``key: value`` per line; an indented line continues the previous value
 A ``result`` fence shows an equation without a number (notation tabs); keys ``tex`` (required),
 ``notation`` (optional, checked by the tests in that notation) and ``id`` (optional anchor).
 
-This module imports nothing from MkDocs; hooks/site_hooks.py registers :func:`fence_format` for both
-fence names.
+This module imports nothing from MkDocs; mkdocs.yml registers :func:`fence_format` for both fence
+names (pymdownx.superfences ``custom_fences``). The link icon of a step is the theme's
+(sitebuild/theme_material/markup.py).
 """
 
 from __future__ import annotations
@@ -55,14 +56,6 @@ KEYS = {
 }
 REQUIRED = {"step": ("id", "tex", "why"), "result": ("tex",)}
 FENCE_NAMES = tuple(KEYS)
-
-# The mkdocs-material "link" icon (Material Design Icons, Apache-2.0).
-LINK_ICON = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
-    '<path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 '
-    "0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 "
-    '3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>'
-)
 
 
 @dataclass
@@ -264,7 +257,7 @@ def render_step(step: Step) -> str:
         + f'<div class="step-why">{render_inline(step.why)}</div>'
         "</div>"
         f'<a class="headerlink" href="#{step.id}" title="Link to this step"'
-        f' aria-label="Link to step {n}">{LINK_ICON}</a>'
+        f' aria-label="Link to step {n}"></a>'
         "</div>"
     )
 

@@ -3,10 +3,10 @@
 After the build, every ``.arithmatex`` element of every page (``\\(..\\)`` inline, ``\\[..\\]``
 display, as pymdownx.arithmatex writes them) is turned by MathJax 4 in node (tools/typeset.mjs,
 one process per build, npm ``mathjax`` pinned in package-lock.json) into MathML, made into
-MathML Core (hooks/mathml_core.py). The element keeps its class; its TeX is replaced by the
+MathML Core (mathml_core.py). The element keeps its class; its TeX is replaced by the
 ``<math>`` element. One tree serves the eye and screen readers alike, and the browser runs no
 script to draw it. The math font, cut to the characters the site draws, is ready before the
-first layout (hooks/math_fonts.py), so the math never moves when a font arrives.
+first layout (math_fonts.py), so the math never moves when a font arrives.
 
 A TeX error (an undefined macro too) fails the build (strict mode) with the page and the formula.
 """
@@ -20,14 +20,13 @@ import re
 import subprocess
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from math_fonts import FONT, head_markup, publish_font
-from mathml_core import to_core
+from sitebuild import ROOT
+from sitebuild.math_fonts import FONT, head_markup, publish_font
+from sitebuild.mathml_core import to_core
 
-log = logging.getLogger("mkdocs.hooks.prerender_math")
+log = logging.getLogger("mkdocs.sitebuild.typeset_math")
 
-ROOT = Path(__file__).resolve().parent.parent
 TYPESET = ROOT / "tools" / "typeset.mjs"
 ASSETS = "assets/math"
 
@@ -37,18 +36,13 @@ ARITHMATEX = re.compile(
     re.S,
 )
 DELIMITERS = {("\\(", "\\)"): False, ("\\[", "\\]"): True}
-# mkdocs-jupyter's loader that fetches MathJax for notebook pages: the math is typeset already.
+# mkdocs-jupyter's loader that would fetch MathJax (on every page): the math is typeset already.
 JUPYTER_MATHJAX = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>\s*", re.S)
 
 
-def on_config(config):
+def check_font() -> None:
     if not FONT.is_file():
         raise RuntimeError(f"{FONT} is missing: run `make env` (npm ci) first")
-    return config
-
-
-def on_post_page(output: str, page, config) -> str:
-    return JUPYTER_MATHJAX.sub("", output)
 
 
 def split_math(source: str) -> tuple[str, bool] | None:
@@ -71,9 +65,10 @@ def typeset(items: list[tuple[str, bool]]) -> dict:
     return json.loads(result.stdout)
 
 
-def on_post_build(config) -> None:
+def typeset_site(site: Path, base_path: str = "/") -> None:
+    """Every page of the built site with its math as MathML and the math font in its head;
+    base_path is the site's path on its host (the 404 page links its assets from there)."""
     start = time.perf_counter()
-    site = Path(config.site_dir)
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
     index: dict[tuple[str, bool], int] = {}
     where: dict[tuple[str, bool], str] = {}
@@ -93,7 +88,6 @@ def on_post_build(config) -> None:
         log.warning(f"{where[items[number]]}: MathJax cannot typeset {tex!r}: {message}")
     rendered = [to_core(markup) for markup in result["mathml"]]
     font_name, script_name = publish_font(rendered, site / ASSETS)
-    base_path = urlsplit(config.site_url or "/").path or "/"
 
     def replace(match: re.Match) -> str:
         item = split_math(match.group("tex"))
@@ -108,7 +102,7 @@ def on_post_build(config) -> None:
             depth = len(path.relative_to(site).parts) - 1
             assets = "../" * depth + ASSETS
         head = f"  {head_markup(assets, font_name, script_name)}\n  </head>"
-        new = ARITHMATEX.sub(replace, text).replace("</head>", head, 1)
+        new = ARITHMATEX.sub(replace, JUPYTER_MATHJAX.sub("", text)).replace("</head>", head, 1)
         path.write_text(new, encoding="utf-8")
     log.info(
         f"math typeset at build time: {len(items)} distinct formulas on {len(pages)} pages "

@@ -1,7 +1,7 @@
 """Every displayed derivation step is checked by SymPy, exactly as the page displays it.
 
-The steps are parsed out of the Markdown by hooks/derivation_steps.py, the same code that renders
-them, and their LaTeX is read by tests/mathcheck (a parser for the LaTeX subset the pages use).
+The steps are parsed out of the Markdown by sitebuild/steps.py, the same code that renders
+them, and their LaTeX is read by sitebuild/checking (a parser for the LaTeX subset the pages use).
 A step fence that cannot be parsed, a page with steps but no checking context, a continuation
 with nothing before it, or a wrong equation: each fails here. Mutating any displayed step (a
 sign, a 1/m, a transpose) must make its check fail, so the checker cannot be vacuous.
@@ -13,14 +13,15 @@ import importlib
 import re
 from pathlib import Path
 
-import derivation_steps as ds
 import markdown
 import pytest
 import sitemeta
-from derivation_steps import StepError, fence_format, steps_in_markdown
-from mathcheck import CheckFailed, check_chain, mutations, page_contexts, split_equation
-from mathcheck.check import check_equation
-from mathcheck.notations import NOTATIONS, check_result
+
+from sitebuild import steps as ds
+from sitebuild.checking import CheckFailed, check_chain, mutations, page_contexts, split_equation
+from sitebuild.checking.check import check_equation
+from sitebuild.checking.notations import NOTATIONS, check_result
+from sitebuild.steps import StepError, fence_format, steps_in_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -37,10 +38,10 @@ CONTEXTS = page_contexts()
 
 
 def all_context_names() -> set[str]:
-    """Contexts of this module plus those other pages register in mathcheck/contexts_*.py."""
+    """Contexts of this module plus those other pages register in checking/contexts_*.py."""
     names = set(CONTEXTS)
-    for path in (ROOT / "tests" / "mathcheck").glob("contexts_*.py"):
-        module = importlib.import_module(f"mathcheck.{path.stem}")
+    for path in (ROOT / "sitebuild" / "checking").glob("contexts_*.py"):
+        module = importlib.import_module(f"sitebuild.checking.{path.stem}")
         for attr in dir(module):
             if attr.endswith("_contexts") and callable(getattr(module, attr)):
                 names |= set(getattr(module, attr)())
@@ -56,9 +57,9 @@ def load(path: Path):
     return sitemeta.front_matter(text), steps_in_markdown(text)
 
 
-# The pages checked here: those whose context is defined in mathcheck/contexts.py. Pages with
-# contexts of their own (mathcheck/contexts_*.py) are checked by their own tests; the test below
-# makes sure no page with steps is left without a context.
+# The pages checked here: those whose context is defined in sitebuild/checking/contexts.py.
+# Pages with contexts of their own (sitebuild/checking/contexts_*.py) are checked by their own
+# tests; the test below makes sure no page with steps is left without a context.
 PAGES = [p for p in STEP_PAGES if load(p)[0].get("derivation") in CONTEXTS]
 
 

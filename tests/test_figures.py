@@ -303,13 +303,11 @@ def test_newton_converges_in_a_few_steps_descent_in_hundreds():
 
 def test_every_figure_is_shown_on_a_page_and_every_shown_figure_exists():
     """Pages show figures as `![](figures/<name>.svg)`; the build fills in ALT and CAPTION."""
-    import site_hooks  # hooks/ is on the test path
+    from sitebuild import figures
 
     pages = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md")}
-    shown = {
-        m.group("name") for text in pages.values() for m in site_hooks.FIGURE_REF.finditer(text)
-    }
+    shown = {m.group("name") for text in pages.values() for m in figures.FIGURE_REF.finditer(text)}
     assert shown == set(NAMES)
     for name in NAMES:
-        texts = site_hooks.figure_texts(FIGURES / f"{name}.py")
+        texts = figures.figure_texts(FIGURES / f"{name}.py")
         assert texts["ALT"] and texts["CAPTION"]

@@ -1,14 +1,15 @@
 """The page does not jump while it loads, and a link to a step lands on that step (issue 9).
 
-The math font: hooks/math_fonts.py subsets it and adds it from its bytes before the first
+The math font: sitebuild/math_fonts.py subsets it and adds it from its bytes before the first
 layout. A reader who follows a link to one step of a long page lands on that step.
 """
 
 from __future__ import annotations
 
 import pytest
-from math_fonts import FAMILY
 from test_site_browser import PAGES, PHONE
+
+from sitebuild.math_fonts import FAMILY
 
 MATH_BOXES = """() => [...document.querySelectorAll('.arithmatex > math')].map(el => {
   const r = el.getBoundingClientRect();
@@ -149,7 +150,8 @@ def test_link_to_a_late_step_lands_on_it(browser, site_url, path):
 
 
 def test_palette_switch_restyles_nothing_on_load(site_dir):
-    """hooks/material_patches.py drops material's rule that restyles every element on load."""
+    """The palette group of sitebuild/theme_material/asset_edits.py drops material's rule that
+    restyles every element on load."""
     (css,) = (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
     text = css.read_text(encoding="utf-8")
     assert "[data-md-color-switching] *" not in text

@@ -4,8 +4,7 @@ page carries its own link preview.
 permalinks.txt (repo root) lists every published page URL and step anchor. To print the lines
 for the site as it is now (to add the new ones), build it and run:
 
-    .venv/bin/python tests/test_links.py site/          # the full registry for site/
-    .venv/bin/python tests/test_links.py site/ --new    # only the lines not yet registered
+    .venv/bin/python -m sitebuild.permalinks site --new
 """
 
 from __future__ import annotations
@@ -13,80 +12,30 @@ from __future__ import annotations
 import json
 import re
 import struct
-import sys
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import sitemeta
 
+from sitebuild import previews
+from sitebuild.permalinks import (
+    REDIRECT,
+    built_pages,
+    built_permalinks,
+    parse,
+    read_registry,
+    url_to_file,
+)
+from sitebuild.search_index import clean_search_text, tex_to_text
+
 ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = ROOT / "permalinks.txt"
 DOCS = ROOT / "docs"
-ANCHOR_CLASSES = {"step", "step-alias", "derivation-result"}
-REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
-NOT_PAGES = {"404.html"}
 
 
 # --------------------------------------------------------------------------------------------
 # Reading the built site
-
-
-class _Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.anchors: list[str] = []  # permanent anchors: steps, their aliases, results
-        self.meta: dict[str, str] = {}
-        self.links: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-            if ANCHOR_CLASSES & set((attrs.get("class") or "").split()):
-                self.anchors.append(attrs["id"])
-        if tag == "meta":
-            key = attrs.get("property") or attrs.get("name")
-            if key:
-                self.meta[key] = attrs.get("content", "")
-        if tag == "link" and attrs.get("rel"):
-            self.links[attrs["rel"]] = attrs.get("href", "")
-
-
-def parse(path: Path) -> _Ids:
-    parser = _Ids()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def url_to_file(site_dir: Path, url_path: str) -> Path:
-    path = url_path.lstrip("/")
-    return site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
-
-
-def built_pages(site_dir: Path) -> list[str]:
-    """URL paths of the real pages of the built site ('/', '/chain-rule/', ...), no redirects."""
-    pages = []
-    for html_file in sorted(site_dir.rglob("index.html")):
-        rel = html_file.relative_to(site_dir).parent.as_posix()
-        if rel.startswith(("assets", "search")):
-            continue
-        if REDIRECT.search(html_file.read_text(encoding="utf-8")):
-            continue
-        pages.append("/" if rel == "." else f"/{rel}/")
-    return pages
-
-
-def built_permalinks(site_dir: Path) -> list[str]:
-    """Every page URL and permanent anchor of the built site, in registry form."""
-    lines = []
-    for page in built_pages(site_dir):
-        lines.append(page)
-        lines += [f"{page}#{anchor}" for anchor in parse(url_to_file(site_dir, page)).anchors]
-    return lines
 
 
 def resolve(site_dir: Path, url: str, hops: int = 5) -> tuple[bool, str]:
@@ -104,11 +53,6 @@ def resolve(site_dir: Path, url: str, hops: int = 5) -> tuple[bool, str]:
     if anchor and anchor not in parse(file).ids:
         return False, f"{path}: no element with id={anchor!r}"
     return True, path + (f"#{anchor}" if anchor else "")
-
-
-def read_registry() -> list[str]:
-    lines = REGISTRY.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip().startswith("/")]
 
 
 def test_registry_is_well_formed():
@@ -137,7 +81,7 @@ def test_every_page_and_step_anchor_is_registered(site_dir):
     missing = [line for line in built_permalinks(site_dir) if line not in registered]
     assert missing == [], (
         "new pages or step anchors: add these lines to permalinks.txt "
-        "(or run `python tests/test_links.py SITE_DIR --new`):\n" + "\n".join(missing)
+        "(or run `python -m sitebuild.permalinks SITE_DIR --new`):\n" + "\n".join(missing)
     )
 
 
@@ -207,9 +151,6 @@ def test_every_page_has_its_own_link_preview(site_dir):
 
 
 def test_preview_image_is_deterministic():
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import previews
-
     args = ("Derivative of the sigmoid", r"\sigma'(z) = \sigma(z)\,(1 - \sigma(z))", "x/y")
     first = previews.render_preview(*args)
     assert first == previews.render_preview(*args)
@@ -237,9 +178,6 @@ def test_search_previews_hold_no_raw_latex(site_dir):
 
 
 def test_tex_to_text():
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from previews import clean_search_text, tex_to_text
-
     assert tex_to_text(r"\sigma(z) = \frac{1}{1 + e^{-z}}") == "σ(z) = 1/(1 + e^(−z))"
     assert tex_to_text(r"\frac{\partial J}{\partial w_j}") == "∂J/∂w_j"
     assert tex_to_text(r"X^{\top}(\hat{y} - y)") == "Xᵀ(ŷ − y)"
@@ -267,11 +205,3 @@ def test_404_page_has_search_and_site_map(site_dir):
     missing = [page for page in built_pages(site_dir) if page not in linked]
     assert missing == [], f"the 404 site map does not link {missing}"
     assert "og:image" not in text
-
-
-if __name__ == "__main__":
-    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    known = set(read_registry()) if "--new" in sys.argv and REGISTRY.exists() else set()
-    for line in built_permalinks(site):
-        if line not in known:
-            print(line)

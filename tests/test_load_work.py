@@ -2,10 +2,10 @@
 
 mkdocs-material's start-up made Chromium restyle every element of the page up to four times
 after the first full style: a <meta name="color-scheme"> added and then changed (removed by
-hooks/material_patches.py), instant navigation rewriting every link and stylesheet address (off
-in mkdocs.yml), tables moved into their scroll wrappers straight out of the article (the
-wrappers are written at build time: hooks/site_hooks.py) and the copy buttons added to each code
-block (hooks/code_copy.py writes them at build time). The tests add up, from a trace, how many
+the palette group of sitebuild/theme_material/asset_edits.py), instant navigation rewriting every
+link and stylesheet address (off in mkdocs.yml), tables moved into their scroll wrappers straight
+out of the article and the copy buttons added to each code block (both written at build time:
+sitebuild/theme_material/markup.py). The tests add up, from a trace, how many
 elements the browser styles while the page loads: once each, when nothing restyles them.
 """
 
@@ -135,8 +135,9 @@ def test_without_javascript_no_copy_button_shows(browser, site_url):
 
 
 def test_no_tab_rule_is_tried_on_every_element(site_dir):
-    """hooks/material_patches.py names the label and the block at the end of material's
-    per-position tab rules, so the browser tries them on those elements only."""
+    """The tabs group of sitebuild/theme_material/asset_edits.py names the label and the block
+    at the end of material's per-position tab rules, so the browser tries them on those
+    elements only."""
     (css,) = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
     text = css.read_text(encoding="utf-8")
     assert ".tabbed-labels>:" not in text and ".tabbed-content>:" not in text

@@ -1,4 +1,4 @@
-"""Math is typeset at build time (hooks/prerender_math.py): pages ship MathML Core only."""
+"""Math is typeset at build time (sitebuild/typeset_math.py): pages ship MathML Core only."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from css_trim import page_classes, trim_css
 from fontTools.ttLib import TTFont
-from math_fonts import FAMILY, FILE_FAMILY, FONT, math_chars
-from mathml_core import styled, to_core
+
+from sitebuild.css_trim import page_classes, trim_css
+from sitebuild.math_fonts import FAMILY, FILE_FAMILY, FONT, math_chars
+from sitebuild.mathml_core import styled, to_core
 
 ROOT = Path(__file__).resolve().parent.parent
 ARITHMATEX = re.compile(

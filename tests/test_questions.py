@@ -1,7 +1,7 @@
 """The "next questions" pages: their wrong lines, display math and snippets.
 
 Their steps are checked with every other page's by tests/test_derivations.py (contexts in
-tests/mathcheck/contexts_questions.py); here: the displayed wrong lines really are wrong, and the
+sitebuild/checking/contexts_questions.py); here: the displayed wrong lines really are wrong, and the
 snippets in snippets/questions/ agree with independent oracles (finite differences, closed
 forms, scikit-learn).
 """
@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from mathcheck import CheckFailed, check_equation, page_contexts
-from mathcheck.contexts_questions import question_contexts
+
+from sitebuild.checking import CheckFailed, check_equation, page_contexts
+from sitebuild.checking.contexts_questions import question_contexts
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [

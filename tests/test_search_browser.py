@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
-from test_links import ROOT, built_pages
+import sitemeta
+from test_links import built_pages
 from test_site_browser import DESKTOP, PHONE, open_page
 
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"].rstrip("/")
+SITE_URL = sitemeta.site_url()
 
 # (what a learner types, the page that must come first)
 QUERIES = [

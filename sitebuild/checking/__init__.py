@@ -1,4 +1,5 @@
-"""LaTeX subset -> SymPy checker for the derivation steps (see tests/test_derivations.py)."""
+"""What a page's `derivation:` front matter names, and the LaTeX subset -> SymPy checker of its
+steps (the tests: tests/content/test_derivations.py)."""
 
 from .check import (
     CheckFailed,

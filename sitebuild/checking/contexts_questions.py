@@ -1,8 +1,9 @@
 r"""Checking contexts of the "next questions" pages (linear-regression connection, convexity,
 regularization, Newton, softmax, mistakes).
 
-Built on :class:`~mathcheck.context.Context` with one extension, :class:`ExampleContext`, that
-lets a page write the same quantity per example *and* as a vector, as the pages do:
+Built on :class:`~sitebuild.checking.context.Context` with one extension,
+:class:`ExampleContext`, that lets a page write the same quantity per example *and* as a
+vector, as the pages do:
 
 - ``x`` is declared per example as an n x 1 vector: ``x^{(i)}`` is example i, ``x_j^{(i)}`` its
   entry j; ``X`` is the m x n matrix whose row i is ``(x^{(i)})^\top``;

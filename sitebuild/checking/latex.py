@@ -1,8 +1,8 @@
 r"""A recursive-descent parser for the LaTeX subset the derivation pages display -> SymPy.
 
 The parser builds a small tree (tuples); :class:`Evaluator` turns it into SymPy values under a
-:class:`~mathcheck.context.Context`. Anything outside the subset raises :class:`ParseError`, so a
-step the checker does not understand fails instead of passing unread.
+:class:`~sitebuild.checking.context.Context`. Anything outside the subset raises
+:class:`ParseError`, so a step the checker does not understand fails instead of passing unread.
 
 Subset: numbers; names with subscripts (``w_j``, ``x_{k}``) and an example superscript
 (``x_j^{(i)}``); ``e^{...}``; ``+ - \cdot \times \odot``, implicit products; ``\frac``,

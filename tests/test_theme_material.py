@@ -1,10 +1,6 @@
-"""mkdocs-material's start-up in slices (hooks/material_patches.py, hooks/material_startup.js).
-
-The patched bundle must still be material: valid JavaScript, its source map still pointing at
-material's sources, and every component a reader uses mounted. What changes is when: not in the
-task that evaluates the script, nor in its DOMContentLoaded handler, but in short tasks after
-the first frame (`make bench` measures the blocking time that saves).
-"""
+"""The theme boundary (sitebuild/theme_material/): material's assets edited in named groups that
+each name their place in material's source, its markup written at build time, and every
+component a reader uses still mounted."""
 
 from __future__ import annotations
 
@@ -18,16 +14,15 @@ import material
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from material_patches import apply
-from source_maps import decode_segment, encode_segment, shift_columns
 from test_layout_stability import new_phone_page
 
+from sitebuild import ROOT
+from sitebuild.theme_material import asset_edits
+from sitebuild.theme_material.source_maps import decode_segment, encode_segment, shift_columns
+
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
-
-
-def built_bundle(site_dir: Path) -> Path:
-    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
-    return bundle
+EDITS = [pytest.param(edit, id=f"{group}-{n}") for group, edits in asset_edits.GROUPS.items()
+         for n, edit in enumerate(edits)]  # fmt: skip
 
 
 def segments(mappings: str) -> dict[tuple[int, int], list[int]]:
@@ -47,6 +42,50 @@ def segments(mappings: str) -> dict[tuple[int, int], list[int]]:
 def position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset)
     return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
+def source_at(text: str, mapping: dict, offset: int) -> tuple[str, int]:
+    """Material's source file and 1-based line of the generated text at offset: the last
+    mapped segment at or before it, as DevTools shows it."""
+    here = position(text, offset)
+    found = [(place, value) for place, value in segments(mapping["mappings"]).items()
+             if place <= here and len(value) >= 2]  # fmt: skip
+    _, (source, line, *_) = max(found)
+    return mapping["sources"][source], line + 1
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_each_edit_names_its_place_in_materials_source(edit):
+    """Material's own source map is the oracle: every place an edit changes maps to the
+    source file and one of the lines the edit names."""
+    (path,) = MATERIAL_ASSETS.glob(edit.asset)
+    text = path.read_text(encoding="utf-8")
+    mapping = json.loads(path.with_name(path.name + ".map").read_text(encoding="utf-8"))
+    places = {source_at(text, mapping, m.start()) for m in asset_edits.matches(text, edit)}
+    file, lines = edit.source
+    assert places == {(file, line) for line in lines}
+
+
+def test_no_file_names_a_minified_identifier_of_materials_bundle():
+    """The edits name material's strings, CSS and DOM calls, never the minifier's short names:
+    the code of every edit reads the same whatever those names are in a release."""
+    for edit in (e for edits in asset_edits.GROUPS.values() for e in edits):
+        code = re.sub(r'"[^"]*"', "", edit.old if edit.pattern else re.escape(edit.old))
+        names = set(re.findall(r"(?<![\\\w.-])[A-Za-z_$][\w$]*(?=\\?\()", code)) - {"let"}
+        assert names <= {"document", "head", "appendChild"}, (edit.old, names)
+
+
+def test_a_group_switched_off_leaves_its_assets_as_material_ships_them(tmp_path):
+    for folder in ("javascripts", "stylesheets"):
+        shutil.copytree(MATERIAL_ASSETS / folder, tmp_path / "assets" / folder)
+    asset_edits.apply(tmp_path, ["tabs"])
+    for folder in ("javascripts", "stylesheets"):
+        for path in (tmp_path / "assets" / folder).glob("*.min.[cj]s"):
+            original = (MATERIAL_ASSETS / folder / path.name).read_text(encoding="utf-8")
+            edited = path.read_text(encoding="utf-8") != original
+            assert edited == path.name.startswith("main."), path.name
+    with pytest.raises(ValueError, match="unknown"):
+        asset_edits.apply(tmp_path, ["pallete"])
 
 
 def test_vlq_matches_the_source_map_spec():
@@ -73,28 +112,23 @@ def test_shift_columns_moves_what_follows_a_change():
 
 
 @pytest.fixture(scope="module")
-def patched(tmp_path_factory) -> tuple[str, dict, str, dict]:
-    """Material's own bundle and map, and the same after hooks/material_patches.py."""
-    site = tmp_path_factory.mktemp("patched")
+def edited(tmp_path_factory) -> tuple[str, dict, str, dict]:
+    """Material's own bundle and map, and the same after every edit group."""
+    site = tmp_path_factory.mktemp("edited")
     for folder in ("javascripts", "stylesheets"):
         shutil.copytree(MATERIAL_ASSETS / folder, site / "assets" / folder)
-    bundle = built_bundle(site)
-    before = (
-        bundle.read_text(encoding="utf-8"),
-        json.loads((bundle.parent / (bundle.name + ".map")).read_text(encoding="utf-8")),
-    )
-    apply(site)
-    after = (
-        bundle.read_text(encoding="utf-8"),
-        json.loads((bundle.parent / (bundle.name + ".map")).read_text(encoding="utf-8")),
-    )
+    (bundle,) = (site / "assets" / "javascripts").glob("bundle.*.min.js")
+    source_map = bundle.with_name(bundle.name + ".map")
+    before = (bundle.read_text(encoding="utf-8"), json.loads(source_map.read_text("utf-8")))
+    asset_edits.apply(site)
+    after = (bundle.read_text(encoding="utf-8"), json.loads(source_map.read_text("utf-8")))
     return (*before, *after)
 
 
-def test_the_source_map_still_points_at_materials_sources(patched):
+def test_the_source_map_still_points_at_materials_sources(edited):
     """Every function material defines maps to the same source line before and after the edits:
     material's own map is the oracle."""
-    old_text, old_map, new_text, new_map = patched
+    old_text, old_map, new_text, new_map = edited
     old_segments, new_segments = segments(old_map["mappings"]), segments(new_map["mappings"])
     definitions = re.findall(r"function [\w$]+\(", old_text)
     checked = 0
@@ -108,14 +142,14 @@ def test_the_source_map_still_points_at_materials_sources(patched):
     assert checked > 300
 
 
-def test_the_patched_bundle_is_valid_javascript(site_dir):
+def test_the_edited_bundle_is_valid_javascript(site_dir):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to build the site (MathJax) and to check the bundle")
-    bundle = built_bundle(site_dir)
+    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
     result = subprocess.run([node, "--check", str(bundle)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "__mdStartup" in bundle.read_text(encoding="utf-8")
+    assert asset_edits.EDITED in bundle.read_text(encoding="utf-8")
 
 
 def test_every_table_has_materials_wrapper_from_the_build(site_dir):
@@ -127,37 +161,29 @@ def test_every_table_has_materials_wrapper_from_the_build(site_dir):
         assert bare == wrapped, f"{page.relative_to(site_dir)}: {bare - wrapped} bare tables"
 
 
-AFTER_BUNDLE = """<script>
-  window.__startup = {atEvaluation: typeof window.component$};
-  document.addEventListener("DOMContentLoaded", () => {
-    window.__startup.atContentLoaded = document.querySelectorAll(".tabbed-control").length;
-  });
-</script>"""
+def test_the_search_dialog_has_a_name(site_dir):
+    """partials/search.html: axe's rule aria-dialog-name, on every page and the 404 page."""
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'data-md-component="search"' in html:
+            assert re.search(r'<div class="md-search"[^>]*role="dialog" aria-label="Search"', html)
 
 
-@pytest.mark.browser
-def test_material_mounts_after_its_script_and_its_load_handler_return(browser, site_url):
-    """Unpatched, material mounts its components while its script is evaluated (search, palette)
-    and in its DOMContentLoaded handler (tabs, code blocks, tables ...): one long task each."""
-    page = new_phone_page(browser)
+def test_the_search_partial_is_materials_own_but_for_the_name():
+    """After an upgrade of material, the override still matches material's partial."""
+    ours = (ROOT / "sitebuild/theme_material/templates/partials/search.html").read_text("utf-8")
+    theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text("utf-8")
 
-    def add_probe(route):
-        html = route.fetch().text()
-        tag = re.search(r'<script src="[^"]*bundle\.[^"]*"></script>', html)[0]
-        route.fulfill(body=html.replace(tag, tag + AFTER_BUNDLE), content_type="text/html")
+    def body(text: str) -> str:
+        return re.sub(r"\{#-.*?-#\}\n", "", text, flags=re.S)
 
-    page.route(site_url + "/", add_probe)
-    page.goto(site_url + "/", wait_until="domcontentloaded")
-    page.wait_for_function("() => window.component$ !== undefined")
-    page.wait_for_function("() => document.querySelector('.tabbed-control') !== null")
-    startup = page.evaluate("() => window.__startup")
-    page.context.close()
-    assert startup == {"atEvaluation": "undefined", "atContentLoaded": 0}
+    named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
+    assert body(ours).replace(named, 'role="dialog">', 1) == body(theirs)
 
 
 @pytest.mark.browser
 def test_every_component_still_mounts(browser, site_url):
-    """What material's script does for a reader, after the start-up in slices."""
+    """What material's script does for a reader."""
     page = new_phone_page(browser)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + "/matrix/", wait_until="networkidle")

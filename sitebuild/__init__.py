@@ -1,0 +1,19 @@
+"""The site's build code. sitebuild/hooks.py, the one MkDocs hook file, calls it in build order.
+
+| module | what it does |
+| --- | --- |
+| `steps` | the `step` and `result` fences: parsed, rendered, and read by the tests |
+| `figures` | runs scripts/figures/ at build time; expands `![](figures/<name>.svg)` |
+| `previews` | link-preview images and tags; front matter checks |
+| `permalinks` | step anchors for link validation; the permalinks.txt registry (command line) |
+| `notebook_page` | the notebook page: slimmer inline CSS, plots as image files |
+| `postprocess` | the built site's post-processing (math, search index, assets); a command line |
+| `typeset_math`, `mathml_core`, `math_fonts` | TeX to MathML Core at build time, its font |
+| `search_index` | the search index: readable formulas, learners' synonyms |
+| `checking` | what a page's `derivation:` names, and the SymPy check of its steps |
+| `theme_material` | everything specific to mkdocs-material (templates, markup, asset edits) |
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,70 @@
+"""The build, event by event in the order MkDocs runs them: the one hook file (mkdocs.yml).
+
+Each event is a short call into the package sitebuild/; what the calls do is in their modules.
+mkdocs.yml adds what needs no hook: the step fences (pymdownx.superfences custom_fences),
+the theme's templates (theme.custom_dir), search, redirects and the notebook (plugins).
+"""
+
+import importlib
+import os
+import sys
+
+from mkdocs.plugins import event_priority
+
+from sitebuild import figures, notebook_page, permalinks, postprocess, previews, typeset_math
+from sitebuild.theme_material import asset_edits, markup
+
+# the asset edit groups applied unless mkdocs.yml says otherwise (extra: material_asset_edits:)
+EDITS = "material_asset_edits"
+
+
+def on_config(config):
+    reload_build_code()
+    typeset_math.check_font()
+
+
+def on_files(files, config):
+    return figures.add_figures(files, config)  # drawn by scripts/figures/, published as figures/
+
+
+def on_page_markdown(markdown, page, config, files):
+    previews.check_front_matter(page)
+    return figures.expand_figure_refs(markdown)  # step fences are rendered by superfences
+
+
+def on_page_content(html, page, config, files):
+    permalinks.register_anchors(page, html)
+    tables = "tables" in config.extra.get(EDITS, ["tables"])
+    return markup.add_page_markup(html, page.canonical_url or page.abs_url or "", tables)
+
+
+def on_env(env, config, files):
+    previews.add_previews(files, config)  # every page is read now: its title and formula known
+
+
+def on_page_context(context, page, config, nav):
+    context["link_preview"] = previews.link_preview(page, config)
+
+
+def on_post_page(output, page, config):
+    if notebook_page.is_notebook(page):
+        return notebook_page.slim(output, page, config.site_dir)
+    return output
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    if os.environ.get("SITEBUILD_NO_POSTPROCESS"):  # to run sitebuild.postprocess on its own
+        return
+    edits = config.extra.get(EDITS, list(asset_edits.GROUPS))
+    postprocess.postprocess(config.site_dir, config.site_url, edits)
+
+
+def reload_build_code():
+    """mkdocs serve builds again in the same process: read sitebuild/ afresh, so an edit of the
+    build code counts at the next build (an edit of this file needs a new `make serve`). Twice,
+    so that names one module imports from another are the new ones too."""
+    for _ in range(2):
+        for name, module in list(sys.modules.items()):
+            if name.startswith("sitebuild."):
+                importlib.reload(module)

@@ -1,0 +1,15 @@
+"""Everything specific to mkdocs-material: the theme boundary.
+
+A move to another theme (material 9.x reaches end of life in May 2027) touches this folder,
+mkdocs.yml's `theme:` and the stylesheets' material class names, and nothing else.
+
+- templates/: material's `custom_dir` (mkdocs.yml): main.html (link-preview tags, the palette
+  before the first paint), 404.html, partials/search.html (the search dialog's name).
+- markup.py: markup material would add in the browser, written at build time (copy buttons,
+  table wrappers, step link icons, copyable permalinks).
+- asset_edits.py: the remaining edits of material's built CSS and JavaScript, in named groups.
+"""
+
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
