@@ -18,10 +18,8 @@ import argparse
 import functools
 import gzip
 import http.server
-import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,15 +28,10 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from helpers import LIGHTHOUSE, failed_audits, find_chromium, run_lighthouse  # noqa: E402
+
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest))|svg\+xml")
 
@@ -108,56 +101,6 @@ def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
-
-
-def find_chromium() -> str | None:
-    if os.environ.get("CHROME_PATH"):
-        return os.environ["CHROME_PATH"]
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if path := shutil.which(name):
-            return path
-    return None
-
-
-def run_lighthouse(url: str, categories: list[str] = CATEGORIES) -> dict:
-    """One Lighthouse run (mobile preset); returns its JSON report (the LHR)."""
-    chromium = find_chromium()
-    if chromium is None or not LIGHTHOUSE.exists():
-        raise RuntimeError("needs Chromium (apt-get install chromium) and `npm ci` (lighthouse)")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        result = subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--output=json",
-                f"--output-path={out}",
-                "--quiet",
-                f"--only-categories={','.join(categories)}",
-                f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-                # A profile per run, so nothing is cached between pages.
-                "--max-wait-for-load=60000",
-            ],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "CHROME_PATH": chromium, "TMPDIR": tmp},
-            timeout=300,
-        )
-        if result.returncode != 0 or not out.exists():
-            raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-        return json.loads(out.read_text(encoding="utf-8"))
-
-
-def failed_audits(lhr: dict, category: str) -> list[str]:
-    """Ids of the audits that cost the category points (weight > 0, score < 1)."""
-    refs = lhr["categories"][category]["auditRefs"]
-    return [
-        ref["id"]
-        for ref in refs
-        if ref.get("weight", 0) > 0
-        and lhr["audits"][ref["id"]].get("score") is not None
-        and lhr["audits"][ref["id"]]["score"] < 1
-    ]
 
 
 def summarize(lhr: dict) -> dict:
@@ -244,7 +187,9 @@ def main() -> int:
         rows = {}
         try:
             for page in args.pages or sitemap_pages(site_dir):
-                runs = [summarize(run_lighthouse(base + page)) for _ in range(args.runs)]
+                runs = [
+                    summarize(run_lighthouse(base + page, CATEGORIES)) for _ in range(args.runs)
+                ]
                 rows[page] = median_row(runs)
                 print(f"  {page}: done", file=sys.stderr, flush=True)
         finally:

@@ -11,10 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, find_chromium, missing_browser
 
-from bench.bench_lighthouse import find_chromium
-
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -59,14 +57,6 @@ def site_url(site_dir) -> str:
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-
-
-def missing_browser(message: str):
-    """Skip a browser test that cannot run here; with REQUIRE_BROWSER=1 (CI), fail it."""
-    message += " (set REQUIRE_BROWSER=1 to make this a failure)"
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

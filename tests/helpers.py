@@ -1,15 +1,26 @@
-"""What the tests read from the project's own configuration: mkdocs.yml and page front matter."""
+"""What the tests share: the project's own configuration (mkdocs.yml, front matter), the pages
+of the built site, and the browsers (Chromium for Playwright, Lighthouse)."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import tempfile
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+
+# --------------------------------------------------------------------------------------------
+# The project's configuration
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -58,3 +69,114 @@ def front_matter(text: str) -> dict:
     """The YAML front matter of a Markdown page's text ({} when it has none)."""
     match = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.S)
     return (yaml.safe_load(match.group(1)) or {}) if match else {}
+
+
+PAGES = [url_path(source) for source in nav_sources()]
+
+# --------------------------------------------------------------------------------------------
+# Browsers
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def find_chromium() -> str | None:
+    if os.environ.get("CHROME_PATH"):
+        return os.environ["CHROME_PATH"]
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+def missing_browser(message: str):
+    """Skip a browser test that cannot run here; with REQUIRE_BROWSER=1 (CI), fail it."""
+    message += " (set REQUIRE_BROWSER=1 to make this a failure)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def new_phone_page(browser, color_scheme: str = "light"):
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, color_scheme=color_scheme
+    )
+    return context.new_page()
+
+
+def open_page(browser, url: str, viewport: dict, color_scheme: str = "light"):
+    """Loads url; returns (page, report) where report lists foreign requests and errors."""
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    page = context.new_page()
+    origin = urlsplit(url).netloc
+    problems: dict[str, list[str]] = {"foreign_requests": [], "console_errors": []}
+
+    def on_request(request):
+        parts = urlsplit(request.url)
+        local = parts.netloc == origin or (
+            parts.scheme in ("blob", "data") and (parts.scheme == "data" or origin in request.url)
+        )
+        if not local:
+            problems["foreign_requests"].append(request.url)
+
+    page.on("request", on_request)
+    page.on(
+        "console",
+        lambda msg: problems["console_errors"].append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems["console_errors"].append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+# Lighthouse (npm, pinned in package.json), also run by bench/bench_lighthouse.py.
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def run_lighthouse(url: str, categories: list[str]) -> dict:
+    """One Lighthouse run (mobile preset); returns its JSON report (the LHR)."""
+    chromium = find_chromium()
+    if chromium is None or not LIGHTHOUSE.exists():
+        raise RuntimeError("needs Chromium (apt-get install chromium) and `npm ci` (lighthouse)")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        result = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+                f"--only-categories={','.join(categories)}",
+                f"--chrome-flags={' '.join(LIGHTHOUSE_CHROME_FLAGS)}",
+                # A profile per run, so nothing is cached between pages.
+                "--max-wait-for-load=60000",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CHROME_PATH": chromium, "TMPDIR": tmp},
+            timeout=300,
+        )
+        if result.returncode != 0 or not out.exists():
+            raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def failed_audits(lhr: dict, category: str) -> list[str]:
+    """Ids of the audits that cost the category points (weight > 0, score < 1)."""
+    refs = lhr["categories"][category]["auditRefs"]
+    return [
+        ref["id"]
+        for ref in refs
+        if ref.get("weight", 0) > 0
+        and lhr["audits"][ref["id"]].get("score") is not None
+        and lhr["audits"][ref["id"]]["score"] < 1
+    ]

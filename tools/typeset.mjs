@@ -7,7 +7,7 @@
 //           (TeX without delimiters, display flag)
 // response: {"mathml": ["<math>...</math>", ...], "errors": [[index, "message"], ...]}
 //
-// Called once per build by hooks/prerender_math.py with every formula of every page. Uses the
+// Called once per build by sitebuild/typeset_math.py with every formula of every page. Uses the
 // `mathjax` npm package pinned in package-lock.json with the TeX settings the site used when
 // MathJax ran in the browser. An undefined macro is an error (not red text on the page).
 //

@@ -4,7 +4,7 @@ mkdocs.yml lists the groups applied (``extra: material_asset_edits: [palette, ta
 ``python -m sitebuild.postprocess --asset-edits ...`` takes the same names. Each edit names the
 text it changes in the built asset (a regular expression where the minified code differs from
 the source only by its short names, which no edit names) and the place in material's source it
-comes from, as material's own source map gives it (tests/build/test_theme_material.py looks
+comes from, as material's own source map gives it (tests/site_build/test_theme_material.py looks
 each one up in the map). If an upgrade changes that text, the build stops: measure again
 (`make bench`), then update the edit or drop it.
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_layout_stability import new_phone_page
-from test_site_browser import PAGES
+from helpers import PAGES, new_phone_page
 
 HEADING = re.compile(r"h[1-6]")
 MATH_ROLE = "MathMLMath"  # Chromium's role for a <math> element

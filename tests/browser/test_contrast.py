@@ -1,15 +1,14 @@
 """Contrast in both palettes: axe-core's colour rules on every page, light and dark (issue 9).
 
-Lighthouse's accessibility audit (tests/test_lighthouse.py) sees the light palette only. axe-core
-is the engine Lighthouse runs, pinned in package.json; here it checks every page as a reader with
-either system preference gets it.
+Lighthouse's accessibility audit (tests/browser/test_lighthouse.py) sees the light palette only.
+axe-core is the engine Lighthouse runs, pinned in package.json; here it checks every page as a
+reader with either system preference gets it.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_links import ROOT
-from test_site_browser import DESKTOP, PAGES, open_page
+from helpers import DESKTOP, PAGES, ROOT, open_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["color-contrast", "link-in-text-block"]

@@ -7,7 +7,7 @@ layout. A reader who follows a link to one step of a long page lands on that ste
 from __future__ import annotations
 
 import pytest
-from test_site_browser import PAGES, PHONE
+from helpers import PAGES, PHONE, new_phone_page
 
 from sitebuild.math_fonts import FAMILY
 
@@ -25,13 +25,6 @@ new PerformanceObserver(list => {
   }
 }).observe({type: 'layout-shift', buffered: true});
 """
-
-
-def new_phone_page(browser, color_scheme: str = "light"):
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, color_scheme=color_scheme
-    )
-    return context.new_page()
 
 
 @pytest.mark.browser

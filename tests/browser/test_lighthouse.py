@@ -8,9 +8,7 @@ depend on the machine. Needs Chromium and `npm ci` (lighthouse); without them th
 from __future__ import annotations
 
 import pytest
-from conftest import missing_browser
-
-from bench.bench_lighthouse import LIGHTHOUSE, failed_audits, find_chromium, run_lighthouse
+from helpers import LIGHTHOUSE, failed_audits, find_chromium, missing_browser, run_lighthouse
 
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 # The home page (tabs), the longest derivation (underbraces), the notebook (mkdocs-jupyter).

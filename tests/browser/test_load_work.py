@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_layout_stability import new_phone_page
+from helpers import new_phone_page
 
 # Pages with a table, tabs and code blocks. Not the notebook: JupyterLab's CSS gives its elements
 # so many ::before and ::after boxes that its element count is no yardstick for the work.

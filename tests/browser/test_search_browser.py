@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+import helpers
 import pytest
-import sitemeta
-from test_links import built_pages
-from test_site_browser import DESKTOP, PHONE, open_page
+from helpers import DESKTOP, PHONE, open_page
 
-SITE_URL = sitemeta.site_url()
+from sitebuild.permalinks import built_pages
+
+SITE_URL = helpers.site_url()
 
 # (what a learner types, the page that must come first)
 QUERIES = [

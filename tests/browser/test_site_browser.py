@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from sitemeta import nav_sources, url_path
-
-ROOT = Path(__file__).resolve().parent.parent
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-PAGES = [url_path(source) for source in nav_sources()]
+from helpers import DESKTOP, PAGES, PHONE, open_page
 
 # Lazy images load only near the viewport: load them all, so a broken one cannot hide.
 LOAD_ALL_IMAGES = """async () => {
@@ -40,31 +30,6 @@ PAGE_REPORT = """() => ({
     .filter(el => el.children[0].getBoundingClientRect().bottom
                   > el.children[1].getBoundingClientRect().top + 1).length,
 })"""
-
-
-def open_page(browser, url: str, viewport: dict, color_scheme: str = "light"):
-    """Loads url; returns (page, report) where report lists foreign requests and errors."""
-    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
-    page = context.new_page()
-    origin = urlsplit(url).netloc
-    problems: dict[str, list[str]] = {"foreign_requests": [], "console_errors": []}
-
-    def on_request(request):
-        parts = urlsplit(request.url)
-        local = parts.netloc == origin or (
-            parts.scheme in ("blob", "data") and (parts.scheme == "data" or origin in request.url)
-        )
-        if not local:
-            problems["foreign_requests"].append(request.url)
-
-    page.on("request", on_request)
-    page.on(
-        "console",
-        lambda msg: problems["console_errors"].append(msg.text) if msg.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: problems["console_errors"].append(str(error)))
-    page.goto(url, wait_until="networkidle")
-    return page, problems
 
 
 @pytest.mark.browser

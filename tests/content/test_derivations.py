@@ -13,9 +13,10 @@ import importlib
 import re
 from pathlib import Path
 
+import helpers
 import markdown
 import pytest
-import sitemeta
+from helpers import ROOT
 
 from sitebuild import steps as ds
 from sitebuild.checking import CheckFailed, check_chain, mutations, page_contexts, split_equation
@@ -23,7 +24,6 @@ from sitebuild.checking.check import check_equation
 from sitebuild.checking.notations import NOTATIONS, check_result
 from sitebuild.steps import StepError, fence_format, steps_in_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 STEP_PAGES = sorted(p for p in DOCS.rglob("*.md") if "```step" in p.read_text(encoding="utf-8"))
 RESULT_FILES = sorted(
@@ -54,7 +54,7 @@ def page_id(path: Path) -> str:
 
 def load(path: Path):
     text = path.read_text(encoding="utf-8")
-    return sitemeta.front_matter(text), steps_in_markdown(text)
+    return helpers.front_matter(text), steps_in_markdown(text)
 
 
 # The pages checked here: those whose context is defined in sitebuild/checking/contexts.py.
@@ -346,7 +346,7 @@ def test_link_url_for_directory_urls():
 @pytest.mark.parametrize("path", sorted(DOCS.glob("*.md")), ids=page_id)
 def test_display_math_outside_fences_is_not_an_unchecked_equation(path):
     """Displayed equations are step or result fences, which are checked. Plain display math is
-    left for the wrong lines of the mistakes page (tests/test_questions.py checks they are
+    left for the wrong lines of the mistakes page (tests/content/test_questions.py checks they are
     wrong) and update rules written with \\leftarrow."""
     for block in re.findall(r"\$\$(.*?)\$\$", path.read_text(encoding="utf-8"), re.S):
         assert r"\neq" in block or r"\leftarrow" in block, block

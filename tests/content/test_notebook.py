@@ -15,9 +15,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import ROOT
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "notebook.ipynb"
 
 # Appended to an in-memory copy of the notebook: reports what the notebook computed.

@@ -1,6 +1,6 @@
 """The "next questions" pages: their wrong lines, display math and snippets.
 
-Their steps are checked with every other page's by tests/test_derivations.py (contexts in
+Their steps are checked with every other page's by tests/content/test_derivations.py (contexts in
 sitebuild/checking/contexts_questions.py); here: the displayed wrong lines really are wrong, and the
 snippets in snippets/questions/ agree with independent oracles (finite differences, closed
 forms, scikit-learn).
@@ -12,15 +12,14 @@ import contextlib
 import io
 import re
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import ROOT
 
 from sitebuild.checking import CheckFailed, check_equation, page_contexts
 from sitebuild.checking.contexts_questions import question_contexts
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "linear-regression-connection",
     "convexity",

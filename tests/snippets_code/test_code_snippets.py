@@ -12,14 +12,14 @@ import io
 import re
 import sys
 import warnings
-from pathlib import Path
 
 import logreg
 import numpy as np
 import pytest
+from helpers import ROOT
 from sklearn.linear_model import LogisticRegression
 
-CODE_DIR = Path(__file__).resolve().parent.parent / "snippets" / "code"
+CODE_DIR = ROOT / "snippets" / "code"
 OUTPUT_LINE = re.compile(r"^\s*#\s?>(?: (.*))?$")
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from helpers import ROOT
 
 from sitebuild.css_trim import page_classes, trim_css
 from sitebuild.math_fonts import FAMILY, FILE_FAMILY, FONT, math_chars
 from sitebuild.mathml_core import styled, to_core
 
-ROOT = Path(__file__).resolve().parent.parent
 ARITHMATEX = re.compile(
     r'<(span|div) class="(?:[^"]* )?arithmatex(?: [^"]*)?"[^>]*>(.*?)</\1>', re.S
 )

@@ -16,8 +16,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import helpers
 import pytest
-import sitemeta
+from helpers import ROOT
 
 from sitebuild import previews
 from sitebuild.permalinks import (
@@ -30,7 +31,6 @@ from sitebuild.permalinks import (
 )
 from sitebuild.search_index import clean_search_text, tex_to_text
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
@@ -105,19 +105,19 @@ def test_sitemap_lists_every_page(site_dir):
     missing = [page for page in built_pages(site_dir) if page not in listed]
     assert missing == [], f"sitemap.xml does not list {missing}"
     for loc in tree.getroot().findall("s:url/s:loc", ns):
-        assert loc.text.strip().startswith(sitemeta.site_url() + "/")
+        assert loc.text.strip().startswith(helpers.site_url() + "/")
 
 
 # --------------------------------------------------------------------------------------------
 # Link previews
 
 
-@pytest.mark.parametrize("source", sitemeta.nav_sources(), ids=lambda p: p.name)
+@pytest.mark.parametrize("source", helpers.nav_sources(), ids=lambda p: p.name)
 def test_every_page_has_a_description_in_front_matter(source):
     text = source.read_text(encoding="utf-8")
     if source.suffix == ".ipynb":  # mkdocs-jupyter reads front matter from the first cell
         text = "".join(json.loads(text)["cells"][0]["source"]) + "\n"
-    description = sitemeta.front_matter(text).get("description")
+    description = helpers.front_matter(text).get("description")
     assert isinstance(description, str) and 50 <= len(description) <= 300, (
         f"{source.name}: front matter needs `description:` (50-300 characters, learners' words)"
     )
@@ -125,7 +125,7 @@ def test_every_page_has_a_description_in_front_matter(source):
 
 
 def test_every_page_has_its_own_link_preview(site_dir):
-    base = sitemeta.site_url()
+    base = helpers.site_url()
     descriptions: dict[str, str] = {}
     for page in built_pages(site_dir):
         info = parse(url_to_file(site_dir, page))
@@ -186,7 +186,7 @@ def test_tex_to_text():
 
 
 def test_every_permalink_icon_copies_the_canonical_url(site_dir):
-    base = sitemeta.site_url()
+    base = helpers.site_url()
     for page in built_pages(site_dir):
         text = url_to_file(site_dir, page).read_text(encoding="utf-8")
         for tag in re.findall(r'<a\b[^>]*class="headerlink"[^>]*>', text):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 
 # Tags and attributes whose URL the browser fetches by itself (links a reader clicks are fine).
 FETCHED = {

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import material
 import pytest
+from helpers import new_phone_page
 from hypothesis import given
 from hypothesis import strategies as st
-from test_layout_stability import new_phone_page
 
 from sitebuild import ROOT
 from sitebuild.theme_material import asset_edits

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "scripts" / "figures"
 SCRIPTS = sorted(p for p in FIGURES.glob("*.py") if not p.name.startswith("_"))
 NAMES = [p.stem for p in SCRIPTS]
