@@ -16,6 +16,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from sitebuild import search_steps
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"  # the pages' sources: their steps
+
 # Words learners use for the same thing. An index entry that mentions one of a group gets the
 # others in its hidden ``keywords`` field, so "log loss gradient" finds the cross-entropy pages.
 SYNONYMS = [
@@ -52,7 +56,8 @@ SYMBOLS.update(
     pair.split("=", 1)
     for pair in "varepsilon=ε partial=∂ nabla=∇ sum=Σ prod=Π cdot=· times=× top=ᵀ intercal=ᵀ "
     "infty=∞ leq=≤ geq=≥ le=≤ ge=≥ neq=≠ approx=≈ to=→ rightarrow=→ in=∈ odot=⊙ circ=∘ mid=| "
-    "ldots=… cdots=⋯ log=log ln=ln exp=exp min=min max=max det=det".split()
+    "ldots=… cdots=⋯ dots=… log=log ln=ln exp=exp min=min max=max det=det leftarrow=← gets=← "
+    "lVert=‖ rVert=‖ Vert=‖ ell=ℓ ne=≠ gtrsim=≳ lesssim=≲".split()
 )
 _DISPLAY = re.compile(r"\\\[.*?\\\]|\$\$.*?\$\$", re.S)
 _INLINE = re.compile(r"\\\((.*?)\\\)", re.S)
@@ -63,7 +68,9 @@ FRACTIONS = {"frac", "dfrac", "tfrac"}
 ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "vec": "\u20d7"}
 WRAPPERS = (
     dict.fromkeys(
-        "mathbf mathrm boldsymbol mathit mathcal mathsf bm operatorname text textrm".split(), ""
+        "mathbf mathrm boldsymbol mathit mathcal mathsf bm operatorname text textrm underbrace "
+        "overbrace".split(),
+        "",
     )
     | ACCENTS
 )
@@ -185,7 +192,7 @@ def page_keywords(site_dir: Path, location: str) -> list[str]:
     return [w.strip() for w in html.unescape(found[1]).split(",") if w.strip()] if found else []
 
 
-def rewrite_index_file(site_dir: str | Path) -> None:
+def rewrite_index_file(site_dir: str | Path, docs_dir: str | Path = DOCS) -> None:
     site_dir = Path(site_dir)
     path = site_dir / "search" / "search_index.json"
     if not path.exists():
@@ -194,4 +201,5 @@ def rewrite_index_file(site_dir: str | Path) -> None:
     pages = {doc["location"] for doc in data.get("docs", []) if "#" not in doc["location"]}
     keywords = {location: page_keywords(site_dir, location) for location in pages}
     data = rewrite_search_index(data, keywords)
-    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    data = search_steps.enrich_search_index(data, docs_dir, tex_to_text)
+    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
