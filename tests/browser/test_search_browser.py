@@ -127,7 +127,9 @@ def test_step_link_icon_shows_on_hover_and_copies_the_full_url(
     page.screenshot(path=str(tmp_path / "step-copied.png"))
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == f"{SITE_URL}{target}#{step_id}"
-    assert page.url.endswith(f"#{step_id}")
+    page.mouse.wheel(0, 200)  # the address bar keeps the step the reader clicked, scrolled or not
+    page.wait_for_timeout(500)
+    assert page.url.endswith(f"#{step_id}"), "the address bar lost the step's anchor"
     page.context.close()
     assert problems["foreign_requests"] == [] and problems["console_errors"] == []
 

@@ -197,7 +197,6 @@ def test_every_component_still_mounts(browser, site_url):
       .map(a => a.getAttribute('href')).pop() ?? null"""
     at_top = page.evaluate(active_toc)
     page.mouse.wheel(0, 4000)
-    page.wait_for_function("() => location.hash !== ''")  # navigation.tracking
     page.wait_for_function(f"() => ({active_toc})() !== {json.dumps(at_top)}")  # toc.follow
     page.mouse.wheel(0, -300)
     page.wait_for_function("() => !document.querySelector('.md-top').hidden")  # navigation.top
