@@ -180,3 +180,45 @@ def failed_audits(lhr: dict, category: str) -> list[str]:
         and lhr["audits"][ref["id"]].get("score") is not None
         and lhr["audits"][ref["id"]]["score"] < 1
     ]
+
+
+# Material's search box, read as a reader sees it.
+
+RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
+  [...item.querySelectorAll('a.md-search-result__link')].map(a => {
+    const url = new URL(a.href);
+    return url.pathname + url.hash;
+  }))"""
+
+
+# Counts the queries the page sends to material's search worker and the results it gets back
+# (message types QUERY 2 and RESULT 3), so a query's results are read once they have arrived.
+COUNT_SEARCHES = """() => {
+  const post = Worker.prototype.postMessage;
+  window.searches = { sent: 0, answered: 0 };
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2) {
+      if (!this.countsAnswers) {
+        this.countsAnswers = true;
+        this.addEventListener("message", event => {
+          if (event.data && event.data.type === 3) window.searches.answered++;
+        });
+      }
+      window.searches.sent++;
+    }
+    return post.apply(this, arguments);
+  };
+}"""
+ANSWERED = "() => window.searches.sent > 0 && window.searches.sent === window.searches.answered"
+
+
+def search_results(page, query: str) -> list[list[str]]:
+    """Types ``query`` key by key into the emptied search box; the links of each result."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("Space")
+    box.press("Backspace")
+    page.wait_for_function(ANSWERED)
+    box.press_sequentially(query)
+    page.wait_for_function(ANSWERED)  # material draws the results as each answer arrives
+    return page.evaluate(RESULTS)

@@ -6,7 +6,7 @@ import re
 
 import helpers
 import pytest
-from helpers import DESKTOP, PHONE, open_page
+from helpers import COUNT_SEARCHES, DESKTOP, PHONE, open_page, search_results
 
 from sitebuild.permalinks import built_pages
 
@@ -37,33 +37,18 @@ QUERIES = [
     ("jupyter notebook", "/notebook/"),
 ]
 
-TOP_RESULT = """() => {
-  const link = document.querySelector('.md-search-result__item > .md-search-result__link');
-  return link ? new URL(link.href).pathname : null;
-}"""
-
 
 def _search(page, query: str) -> str | None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query, delay=10)
-    try:
-        page.wait_for_function(
-            "() => document.querySelector('.md-search-result__item') !== null", timeout=5000
-        )
-    except Exception:
-        return None
-    previous, current = None, page.evaluate(TOP_RESULT)
-    while previous != current:  # results settle after the last keystroke
-        page.wait_for_timeout(250)
-        previous, current = current, page.evaluate(TOP_RESULT)
-    return current
+    """The page of the first result, once the search worker has answered the last keystroke."""
+    results = search_results(page, query)
+    return results[0][0] if results and results[0] else None
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     page, problems = open_page(browser, site_url + "/", DESKTOP)
+    page.evaluate(COUNT_SEARCHES)
+    page.locator("input.md-search__input").click()
     yield page, site_url
     page.context.close()
     assert problems["foreign_requests"] == []

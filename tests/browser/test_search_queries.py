@@ -9,7 +9,7 @@ or when any query finds nothing, and lists the misses.
 from __future__ import annotations
 
 import pytest
-from helpers import DESKTOP, open_page
+from helpers import COUNT_SEARCHES, DESKTOP, open_page, search_results
 
 FORMULA, COURSE, WORDS = "formula", "course", "words"
 
@@ -87,45 +87,6 @@ QUERIES = [
     ("jupyter notebook", "/notebook/", WORDS),
 ]
 
-RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
-  [...item.querySelectorAll('a.md-search-result__link')].map(a => {
-    const url = new URL(a.href);
-    return url.pathname + url.hash;
-  }))"""
-
-
-# Counts the queries the page sends to material's search worker and the results it gets back
-# (message types QUERY 2 and RESULT 3), so a query's results are read once they have arrived.
-COUNT_SEARCHES = """() => {
-  const post = Worker.prototype.postMessage;
-  window.searches = { sent: 0, answered: 0 };
-  Worker.prototype.postMessage = function (message) {
-    if (message && message.type === 2) {
-      if (!this.countsAnswers) {
-        this.countsAnswers = true;
-        this.addEventListener("message", event => {
-          if (event.data && event.data.type === 3) window.searches.answered++;
-        });
-      }
-      window.searches.sent++;
-    }
-    return post.apply(this, arguments);
-  };
-}"""
-ANSWERED = "() => window.searches.sent > 0 && window.searches.sent === window.searches.answered"
-
-
-def _typed_results(page, query: str) -> list[list[str]]:
-    """Types ``query`` key by key into the emptied search box; the links of each result."""
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("Space")
-    box.press("Backspace")
-    page.wait_for_function(ANSWERED)
-    box.press_sequentially(query)
-    page.wait_for_function(ANSWERED)  # material draws the results as each answer arrives
-    return page.evaluate(RESULTS)
-
 
 def rank_of(expected: str, results: list[list[str]]) -> int | None:
     """0-based rank of the expected page; a step or section must also be linked in its result."""
@@ -150,7 +111,7 @@ def test_learners_queries_find_the_right_page_in_the_top_three(browser, site_url
     page.locator("input.md-search__input").click()
     empty, misses, first = [], [], 0
     for query, expected, _ in QUERIES:
-        results = _typed_results(page, query)
+        results = search_results(page, query)
         rank = rank_of(expected, results)
         if not results:
             empty.append(query)
