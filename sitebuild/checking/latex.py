@@ -8,7 +8,8 @@ Subset: numbers; names with subscripts (``w_j``, ``x_{k}``) and an example super
 (``x_j^{(i)}``); ``e^{...}``; ``+ - \cdot \times \odot``, implicit products; ``\frac``,
 ``\dfrac``, ``\tfrac``; powers; ``^\top`` / ``^T`` (transpose); ``( ) [ ] \{ \}`` with
 ``\left \right \bigl \bigr \Bigl \Bigr ...``; ``\sigma``, ``\sigma'``, ``\log``, ``\ln``, ``\exp``,
-``\operatorname{diag}``; ``\sum_{i=1}^{m}``; ``\frac{d}{dz} u``, ``\frac{\partial A}{\partial v}``,
+``\operatorname{diag}``; ``\sum_{i=1}^{m}``,
+``\prod_{i=1}^{m}``; ``\frac{d}{dz} u``, ``\frac{\partial A}{\partial v}``,
 ``\nabla_v A``; ``\mathbf{1}`` (ones vector); ``\mathbf{x}``/``\boldsymbol{\theta}`` (same as
 the plain name); ``\underbrace{A}_{n \times m}`` (the shape is checked); spacing commands.
 """
@@ -193,7 +194,7 @@ class Parser:
             neg = self.next() == "-"
             f = self.parse_factor()
             return ("neg", f) if neg else f
-        if self.peek() == r"\sum":
+        if self.peek() in (r"\sum", r"\prod"):
             return self.parse_sum()
         node = self.parse_atom()
         return self.parse_postfix(node)
@@ -209,7 +210,7 @@ class Parser:
         return node
 
     def parse_sum(self):
-        self.expect(r"\sum")
+        op = self.next()  # \sum or \prod
         var = lo = hi = None
         while self.peek() in ("_", "^"):
             if self.next() == "_":
@@ -222,7 +223,7 @@ class Parser:
         if var is None or hi is None:
             raise ParseError(rf"\sum needs both limits in {self.tex!r}")
         body = self.parse_term()
-        return ("sum", var, lo, hi, body)
+        return ("sum" if op == r"\sum" else "prod", var, lo, hi, body)
 
     def parse_delimited(self, opener: str):
         closer = OPEN[opener]

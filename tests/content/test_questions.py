@@ -27,6 +27,9 @@ PAGES = [
     "newton",
     "softmax",
     "mistakes",
+    "maximum-likelihood",
+    "stochastic-gradient",
+    "neural-network",
 ]
 CONTEXTS = {**page_contexts(), **question_contexts()}
 
@@ -76,6 +79,9 @@ def shown(func):
         ("convexity", "separable_descent"),
         ("newton_vs_gd", "compare"),
         ("regularization_sklearn", "demo"),
+        ("likelihood", "demo"),
+        ("sgd", "demo"),
+        ("network", "demo"),
     ],
 )
 def test_printed_output_matches_page(module, name):
