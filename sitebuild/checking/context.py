@@ -270,6 +270,10 @@ class Evaluator:
             return elementwise(u, sp.log)
         if fname == r"\exp":
             return elementwise(u, sp.exp)
+        if fname == r"\lvert":
+            return elementwise(u, sp.Abs)
+        if fname == "sign":
+            return elementwise(u, sp.sign)
         if fname == "diag":
             if not is_matrix(u) or 1 not in u.shape:
                 raise EvalError("diag of a non-vector")

@@ -231,6 +231,21 @@ def bernoulli() -> Context:
     )
 
 
+def l1() -> ExampleContext:
+    """L1-regularized cost: m = 2, n = 3, J = mean of L + (lambda/m) sum_k |w_k|."""
+    ctx = examples(3, lam=True, name="l1")
+    data = r"\frac{1}{m} \sum_{i=1}^{m} L^{(i)}"
+    return replace(
+        ctx, defs={**ctx.defs, "J": data + r" + \frac{\lambda}{m} \sum_{k=1}^{n} \lvert w_k \rvert"}
+    )
+
+
+def prox() -> Context:
+    """The one-weight problems of the proximal step: u the new weight, v the point after the
+    data step, t the threshold, s the L2 part of elastic net."""
+    return Context("prox", symbols={"u": None, "v": None, "t": None, "s": None})
+
+
 def logit() -> Context:
     """One example's loss as a function of its logit z (what the frameworks' losses take)."""
     return Context("logit", symbols={"z": None, "y": None}, defs={"f": r"\sigma(z)", "L": LOSS})
@@ -265,6 +280,8 @@ QUESTION_CONTEXTS = {
     "sgd-l2": lambda: sgd(lam=True, name="sgd-l2"),
     "network": network,
     "logit": logit,
+    "l1": l1,
+    "prox": prox,
 }
 
 

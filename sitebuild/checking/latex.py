@@ -8,7 +8,7 @@ Subset: numbers; names with subscripts (``w_j``, ``x_{k}``) and an example super
 (``x_j^{(i)}``); ``e^{...}``; ``+ - \cdot \times \odot``, implicit products; ``\frac``,
 ``\dfrac``, ``\tfrac``; powers; ``^\top`` / ``^T`` (transpose); ``( ) [ ] \{ \}`` with
 ``\left \right \bigl \bigr \Bigl \Bigr ...``; ``\sigma``, ``\sigma'``, ``\log``, ``\ln``, ``\exp``,
-``\operatorname{diag}``; ``\sum_{i=1}^{m}``,
+``\operatorname{diag}``, ``\operatorname{sign}``, ``\lvert u \rvert``; ``\sum_{i=1}^{m}``,
 ``\prod_{i=1}^{m}``; ``\frac{d}{dz} u``, ``\frac{\partial A}{\partial v}``,
 ``\nabla_v A``; ``\mathbf{1}`` (ones vector); ``\mathbf{x}``/``\boldsymbol{\theta}`` (same as
 the plain name); ``\underbrace{A}_{n \times m}`` (the shape is checked); spacing commands.
@@ -38,7 +38,14 @@ SIZES = {
     r"\bigg",
     r"\Bigg",
 }
-OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrack": r"\rbrack", r"\lparen": r"\rparen"}
+OPEN = {
+    "(": ")",
+    "[": "]",
+    r"\{": r"\}",
+    r"\lbrack": r"\rbrack",
+    r"\lparen": r"\rparen",
+    r"\lvert": r"\rvert",  # absolute value, entry by entry
+}
 GREEK = {
     r"\alpha",
     r"\beta",
@@ -170,7 +177,7 @@ class Parser:
     def starts_factor(self, t: str | None) -> bool:
         if t is None or t in ("+", "-", "=", "}", ")", "]", r"\}", "&", ",", r"\right", "_", "^"):
             return False
-        if t in (r"\bigr", r"\Bigr", r"\biggr", r"\Biggr", r"\rbrack", r"\rparen"):
+        if t in (r"\bigr", r"\Bigr", r"\biggr", r"\Biggr", r"\rbrack", r"\rparen", r"\rvert"):
             return False
         return t not in (r"\cdot", r"\times", r"\odot")
 
@@ -233,7 +240,7 @@ class Parser:
             t = self.next()
         if t != closer:
             raise ParseError(f"expected {closer!r}, got {t!r} in {self.tex!r}")
-        return ("group", node)
+        return ("call", r"\lvert", False, node) if opener == r"\lvert" else ("group", node)
 
     def parse_atom(self):
         t = self.next()
@@ -263,9 +270,9 @@ class Parser:
             return ("shape", inner, " ".join(self.braced_tokens()))
         if t in (r"\operatorname", r"\mathrm", r"\text"):
             name = "".join(self.braced_tokens())
-            if name != "diag":
+            if name not in ("diag", "sign"):
                 raise ParseError(f"unsupported {t}{{{name}}} in {self.tex!r}")
-            return self.parse_call("diag")
+            return self.parse_call(name)
         if t in BOLD:
             inner = self.braced_tokens()
             if inner == ["1"]:

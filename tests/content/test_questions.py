@@ -30,6 +30,7 @@ PAGES = [
     "maximum-likelihood",
     "stochastic-gradient",
     "neural-network",
+    "frameworks",
 ]
 CONTEXTS = {**page_contexts(), **question_contexts()}
 
@@ -82,6 +83,7 @@ def shown(func):
         ("likelihood", "demo"),
         ("sgd", "demo"),
         ("network", "demo"),
+        ("frameworks", "demo"),
     ],
 )
 def test_printed_output_matches_page(module, name):
