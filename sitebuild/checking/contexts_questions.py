@@ -240,6 +240,19 @@ def l1() -> ExampleContext:
     )
 
 
+def weighted() -> ExampleContext:
+    """Sample weights omega^{(i)}: m = 2, n = 3; J = (1/m) sum omega L; C and c (scikit-learn's
+    C, a common factor of the weights) are numbers."""
+    ctx = examples(3, name="weighted")
+    return replace(
+        ctx,
+        symbols={**ctx.symbols, r"\omega": None, "C": None, "c": None},
+        defs={**ctx.defs, "J": r"\frac{1}{m} \sum_{i=1}^{m} \omega^{(i)} L^{(i)}"},
+        per_example=ctx.per_example | {r"\omega"},
+        bindings={"j": 2},
+    )
+
+
 def prox() -> Context:
     """The one-weight problems of the proximal step: u the new weight, v the point after the
     data step, t the threshold, s the L2 part of elastic net."""
@@ -282,6 +295,7 @@ QUESTION_CONTEXTS = {
     "logit": logit,
     "l1": l1,
     "prox": prox,
+    "weighted": weighted,
 }
 
 

@@ -56,6 +56,7 @@ GREEK = {
     r"\mu",
     r"\lambda",
     r"\eta",
+    r"\omega",
 }
 FUNCS = {r"\sigma", r"\log", r"\ln", r"\exp", "diag"}
 TRANSPOSE = {r"\top", "T", r"\intercal", r"\mathsf{T}"}

@@ -31,6 +31,8 @@ PAGES = [
     "stochastic-gradient",
     "neural-network",
     "frameworks",
+    "l1-regularization",
+    "weighted-loss",
 ]
 CONTEXTS = {**page_contexts(), **question_contexts()}
 
@@ -84,6 +86,8 @@ def shown(func):
         ("sgd", "demo"),
         ("network", "demo"),
         ("frameworks", "demo"),
+        ("l1", "demo"),
+        ("weighted", "demo"),
     ],
 )
 def test_printed_output_matches_page(module, name):
