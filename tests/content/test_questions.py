@@ -88,6 +88,7 @@ def shown(func):
         ("frameworks", "demo"),
         ("l1", "demo"),
         ("weighted", "demo"),
+        ("softmax", "demo"),
     ],
 )
 def test_printed_output_matches_page(module, name):
