@@ -12,7 +12,12 @@ import pytest
 from autograd import grad
 from autograd import numpy as anp
 from logreg import log1pexp, loss, sigmoid
-from questions.frameworks import loss_from_logits, loss_from_probabilities, loss_relu_branch
+from questions.frameworks import (
+    logistic_objective,
+    loss_from_logits,
+    loss_from_probabilities,
+    loss_relu_branch,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 Z = np.concatenate([np.linspace(-30, 30, 61), [0.0, 1e-9, -1e-9, 700.0, -700.0]])
@@ -78,3 +83,17 @@ def test_torch_model_gradient_is_sigma_minus_y_where_torch_is_installed():
     z = model(x).detach()
     expected = ((torch.sigmoid(z) - y) * x).mean(dim=0)
     assert torch.allclose(model.weight.grad[0], expected, atol=1e-6)
+
+
+def test_boosting_objective_is_the_first_and_second_derivative():
+    z, y, h = np.linspace(-8, 8, 33), np.tile([0.0, 1.0, 0.0], 11), 1e-4
+    g, hess = logistic_objective(z, y)
+
+    def L(z):
+        return loss(z, y)
+
+    np.testing.assert_allclose(g, (L(z + h) - L(z - h)) / (2 * h), atol=1e-8)
+    np.testing.assert_allclose(hess, (L(z + h) - 2 * L(z) + L(z - h)) / h**2, atol=1e-6)
+    np.testing.assert_allclose(
+        g, [grad(loss_from_logits)(zi, yi) for zi, yi in zip(z, y, strict=True)]
+    )

@@ -6,6 +6,7 @@ own derivative rule. The formulas are the frameworks' documented ones.
 """
 
 import autograd.numpy as anp
+import numpy as np
 from autograd import grad
 
 
@@ -31,6 +32,16 @@ def loss_relu_branch(z, y):
 
 
 # --8<-- [end:kink]
+
+
+# --8<-- [start:boosting]
+def logistic_objective(raw_score, y):
+    """Per-example gradient and Hessian of the logistic loss by the raw score (the logit)."""
+    p = 1 / (1 + np.exp(-raw_score))
+    return p - y, p * (1 - p)
+
+
+# --8<-- [end:boosting]
 
 
 # --8<-- [start:demo]
