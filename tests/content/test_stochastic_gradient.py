@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import importlib
 import sys
-from pathlib import Path
 
 import numpy as np
+from helpers import ROOT
 from logreg import cost, gradient, loss, make_data
 from questions.sgd import minibatch_gradient, per_example_gradients, sgd, sgd_step_decay
 from sklearn.linear_model import LogisticRegression
 
-ROOT = Path(__file__).resolve().parent.parent
 EPS = 1e-6
 W, B = np.array([0.5, -1.2]), 0.3
 

@@ -5,12 +5,12 @@ Keras code checked for what it uses (and run where PyTorch is installed)."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import numpy as np
 import pytest
 from autograd import grad
 from autograd import numpy as anp
+from helpers import ROOT
 from logreg import log1pexp, loss, sigmoid
 from questions.frameworks import (
     logistic_objective,
@@ -19,7 +19,6 @@ from questions.frameworks import (
     loss_relu_branch,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 Z = np.concatenate([np.linspace(-30, 30, 61), [0.0, 1e-9, -1e-9, 700.0, -700.0]])
 
 
