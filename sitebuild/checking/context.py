@@ -240,6 +240,19 @@ class Evaluator:
             total = v if total is None else add(total, v)
         return total
 
+    def e_prod(self, node, env):
+        _, var, lo, hi, body = node
+        lo, hi = self.eval(lo, env), self.eval(hi, env)
+        if not (lo.is_Integer and hi.is_Integer):
+            raise EvalError("product limits must be concrete")
+        total = sp.Integer(1)
+        for k in range(int(lo), int(hi) + 1):
+            v = self.eval(body, {**env, var: k})
+            if is_matrix(v):
+                raise EvalError("product of matrices over an index")
+            total = total * v
+        return total
+
     def e_call(self, node, env):
         _, fname, prime, arg = node
         u = self.eval(arg, env)
@@ -257,6 +270,10 @@ class Evaluator:
             return elementwise(u, sp.log)
         if fname == r"\exp":
             return elementwise(u, sp.exp)
+        if fname == r"\lvert":
+            return elementwise(u, sp.Abs)
+        if fname == "sign":
+            return elementwise(u, sp.sign)
         if fname == "diag":
             if not is_matrix(u) or 1 not in u.shape:
                 raise EvalError("diag of a non-vector")
@@ -272,10 +289,10 @@ class Evaluator:
         a = self.ctx.expand(a, keep=frozenset(vs))
         if not is_matrix(v):
             return elementwise(a, lambda e: sp.diff(e, v))
-        if 1 not in v.shape:
-            raise EvalError("derivative with respect to a matrix")
-        if not is_matrix(a):  # gradient: same shape as v
+        if not is_matrix(a):  # gradient of a scalar: same shape as v (a vector or a matrix)
             return v.applyfunc(lambda s: sp.diff(a, s))
+        if 1 not in v.shape:
+            raise EvalError("derivative of a non-scalar with respect to a matrix")
         if 1 not in a.shape:
             raise EvalError("derivative of a matrix")
         # Jacobian, numerator layout: rows follow a, columns follow v.

@@ -8,7 +8,8 @@ Subset: numbers; names with subscripts (``w_j``, ``x_{k}``) and an example super
 (``x_j^{(i)}``); ``e^{...}``; ``+ - \cdot \times \odot``, implicit products; ``\frac``,
 ``\dfrac``, ``\tfrac``; powers; ``^\top`` / ``^T`` (transpose); ``( ) [ ] \{ \}`` with
 ``\left \right \bigl \bigr \Bigl \Bigr ...``; ``\sigma``, ``\sigma'``, ``\log``, ``\ln``, ``\exp``,
-``\operatorname{diag}``; ``\sum_{i=1}^{m}``; ``\frac{d}{dz} u``, ``\frac{\partial A}{\partial v}``,
+``\operatorname{diag}``, ``\operatorname{sign}``, ``\lvert u \rvert``; ``\sum_{i=1}^{m}``,
+``\prod_{i=1}^{m}``; ``\frac{d}{dz} u``, ``\frac{\partial A}{\partial v}``,
 ``\nabla_v A``; ``\mathbf{1}`` (ones vector); ``\mathbf{x}``/``\boldsymbol{\theta}`` (same as
 the plain name); ``\underbrace{A}_{n \times m}`` (the shape is checked); spacing commands.
 """
@@ -37,7 +38,14 @@ SIZES = {
     r"\bigg",
     r"\Bigg",
 }
-OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrack": r"\rbrack", r"\lparen": r"\rparen"}
+OPEN = {
+    "(": ")",
+    "[": "]",
+    r"\{": r"\}",
+    r"\lbrack": r"\rbrack",
+    r"\lparen": r"\rparen",
+    r"\lvert": r"\rvert",  # absolute value, entry by entry
+}
 GREEK = {
     r"\alpha",
     r"\beta",
@@ -48,6 +56,7 @@ GREEK = {
     r"\mu",
     r"\lambda",
     r"\eta",
+    r"\omega",
 }
 FUNCS = {r"\sigma", r"\log", r"\ln", r"\exp", "diag"}
 TRANSPOSE = {r"\top", "T", r"\intercal", r"\mathsf{T}"}
@@ -169,7 +178,7 @@ class Parser:
     def starts_factor(self, t: str | None) -> bool:
         if t is None or t in ("+", "-", "=", "}", ")", "]", r"\}", "&", ",", r"\right", "_", "^"):
             return False
-        if t in (r"\bigr", r"\Bigr", r"\biggr", r"\Biggr", r"\rbrack", r"\rparen"):
+        if t in (r"\bigr", r"\Bigr", r"\biggr", r"\Biggr", r"\rbrack", r"\rparen", r"\rvert"):
             return False
         return t not in (r"\cdot", r"\times", r"\odot")
 
@@ -193,7 +202,7 @@ class Parser:
             neg = self.next() == "-"
             f = self.parse_factor()
             return ("neg", f) if neg else f
-        if self.peek() == r"\sum":
+        if self.peek() in (r"\sum", r"\prod"):
             return self.parse_sum()
         node = self.parse_atom()
         return self.parse_postfix(node)
@@ -209,7 +218,7 @@ class Parser:
         return node
 
     def parse_sum(self):
-        self.expect(r"\sum")
+        op = self.next()  # \sum or \prod
         var = lo = hi = None
         while self.peek() in ("_", "^"):
             if self.next() == "_":
@@ -222,7 +231,7 @@ class Parser:
         if var is None or hi is None:
             raise ParseError(rf"\sum needs both limits in {self.tex!r}")
         body = self.parse_term()
-        return ("sum", var, lo, hi, body)
+        return ("sum" if op == r"\sum" else "prod", var, lo, hi, body)
 
     def parse_delimited(self, opener: str):
         closer = OPEN[opener]
@@ -232,7 +241,7 @@ class Parser:
             t = self.next()
         if t != closer:
             raise ParseError(f"expected {closer!r}, got {t!r} in {self.tex!r}")
-        return ("group", node)
+        return ("call", r"\lvert", False, node) if opener == r"\lvert" else ("group", node)
 
     def parse_atom(self):
         t = self.next()
@@ -262,9 +271,9 @@ class Parser:
             return ("shape", inner, " ".join(self.braced_tokens()))
         if t in (r"\operatorname", r"\mathrm", r"\text"):
             name = "".join(self.braced_tokens())
-            if name != "diag":
+            if name not in ("diag", "sign"):
                 raise ParseError(f"unsupported {t}{{{name}}} in {self.tex!r}")
-            return self.parse_call("diag")
+            return self.parse_call(name)
         if t in BOLD:
             inner = self.braced_tokens()
             if inner == ["1"]:

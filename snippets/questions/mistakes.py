@@ -114,3 +114,78 @@ def penalty_gradient_right(w, lambda_, m):
 
 
 # --8<-- [end:lambda-right]
+
+
+# --8<-- [start:negative-right]
+def cost_right(f, y):
+    return -np.mean(y * np.log(f) + (1 - y) * np.log(1 - f))  # minus: logs of f are negative
+
+
+# --8<-- [end:negative-right]
+
+
+# --8<-- [start:negative-wrong]
+def cost_negative(f, y):
+    return np.mean(y * np.log(f) + (1 - y) * np.log(1 - f))  # the log-likelihood: <= 0
+
+
+# --8<-- [end:negative-wrong]
+
+
+# --8<-- [start:scalar-right]
+def gradient_vector(X, y, w, b):
+    f = 1 / (1 + np.exp(-(X @ w + b)))
+    return X.T @ (f - y) / len(y)  # shape (n,): one number per weight
+
+
+# --8<-- [end:scalar-right]
+
+
+# --8<-- [start:scalar-wrong]
+def gradient_scalar(X, y, w, b):
+    f = 1 / (1 + np.exp(-(X @ w + b)))
+    return np.sum((f - y)[:, None] * X) / len(y)  # sums over the features too: one number
+
+
+# --8<-- [end:scalar-wrong]
+
+
+# --8<-- [start:twice-right]
+def dw_once(X, y, w, b):
+    dz = 1 / (1 + np.exp(-(X @ w + b))) - y  # per example: no 1/m here
+    return X.T @ dz / len(y)  # the average, once
+
+
+# --8<-- [end:twice-right]
+
+
+# --8<-- [start:twice-wrong]
+def dw_twice(X, y, w, b):
+    dz = (1 / (1 + np.exp(-(X @ w + b))) - y) / len(y)  # already dJ/dz ...
+    return X.T @ dz / len(y)  # ... divided by m again: m times too small
+
+
+# --8<-- [end:twice-wrong]
+
+
+# --8<-- [start:theta-right]
+def theta_gradient_right(X1, y, theta, lambda_):
+    """X1: a first column of ones; theta[0] is the intercept, not penalized."""
+    m = len(y)
+    h = 1 / (1 + np.exp(-(X1 @ theta)))
+    penalty = (lambda_ / m) * theta
+    penalty[0] = 0.0  # the theta_0 row of the penalty is zero
+    return X1.T @ (h - y) / m + penalty
+
+
+# --8<-- [end:theta-right]
+
+
+# --8<-- [start:theta-wrong]
+def theta_gradient_wrong(X1, y, theta, lambda_):
+    m = len(y)
+    h = 1 / (1 + np.exp(-(X1 @ theta)))
+    return X1.T @ (h - y) / m + (lambda_ / m) * theta  # penalizes the intercept too
+
+
+# --8<-- [end:theta-wrong]

@@ -27,6 +27,12 @@ PAGES = [
     "newton",
     "softmax",
     "mistakes",
+    "maximum-likelihood",
+    "stochastic-gradient",
+    "neural-network",
+    "frameworks",
+    "l1-regularization",
+    "weighted-loss",
 ]
 CONTEXTS = {**page_contexts(), **question_contexts()}
 
@@ -76,6 +82,13 @@ def shown(func):
         ("convexity", "separable_descent"),
         ("newton_vs_gd", "compare"),
         ("regularization_sklearn", "demo"),
+        ("likelihood", "demo"),
+        ("sgd", "demo"),
+        ("network", "demo"),
+        ("frameworks", "demo"),
+        ("l1", "demo"),
+        ("weighted", "demo"),
+        ("softmax", "demo"),
     ],
 )
 def test_printed_output_matches_page(module, name):
