@@ -14,7 +14,7 @@ import re
 import struct
 from pathlib import Path
 
-from sitebuild import css_trim
+from sitebuild import css_trim, notebook_styles
 
 STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 PNG_DATA_URL = re.compile(r'<img (?P<attrs>[^>]*?)src="data:image/png;base64,(?P<data>[\w+/=]+)"')
@@ -32,7 +32,7 @@ def slim(output: str, page, site_dir: str) -> str:
     def trim(m: re.Match) -> str:
         return m[1] + css_trim.trim_css(m[2], classes) + m[3] if len(m[2]) > 50_000 else m[0]
 
-    output = STYLE.sub(trim, output)
+    output = STYLE.sub(trim, notebook_styles.fix_list_repr_styles(output))
     return PNG_DATA_URL.sub(lambda m: png_to_file(m, page_dir), output)
 
 

@@ -15,17 +15,19 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitebuild import search_index, typeset_math
+from sitebuild import notebook_download, search_index, typeset_math
 from sitebuild.theme_material import asset_edits
 
 
 def postprocess(site_dir: str | Path, site_url: str = "/", edit_groups=tuple(asset_edits.GROUPS)):
     """Math typeset to MathML with its font, the search index rewritten, material's assets
-    edited (the named groups of sitebuild/theme_material/asset_edits.py)."""
+    edited (the named groups of sitebuild/theme_material/asset_edits.py), the downloadable
+    notebook made self-contained."""
     site = Path(site_dir)
     typeset_math.typeset_site(site, urlsplit(site_url or "/").path or "/")
     search_index.rewrite_index_file(site)
     asset_edits.apply(site, edit_groups)
+    notebook_download.rewrite_downloads(site)  # the notebook a reader downloads runs alone
 
 
 def main(argv: list[str] | None = None) -> None:
