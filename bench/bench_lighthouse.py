@@ -50,7 +50,8 @@ BUDGET = {
 
 def configured_site_url() -> str:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^site_url: *(\S+)", text, re.M)[1]
+    default = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', text, re.M)[1]
+    return os.environ.get("SITE_URL") or default
 
 
 class GzipSiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,15 +11,29 @@ import sys
 
 from mkdocs.plugins import event_priority
 
-from sitebuild import figures, notebook_page, permalinks, postprocess, previews, typeset_math
+from sitebuild import (
+    figures,
+    notebook_page,
+    permalinks,
+    postprocess,
+    previews,
+    site_address,
+    typeset_math,
+)
 from sitebuild.theme_material import asset_edits, markup
 
 # the asset edit groups applied unless mkdocs.yml says otherwise (extra: material_asset_edits:)
 EDITS = "material_asset_edits"
+COMMAND = {"name": "build"}  # or "serve"; this file is not reloaded between serve's builds
+
+
+def on_startup(command, dirty):
+    COMMAND["name"] = command
 
 
 def on_config(config):
     reload_build_code()
+    site_address.configure(config, serving=COMMAND["name"] == "serve")  # SITE_URL, REPO_URL
     typeset_math.check_font()
 
 
@@ -48,7 +62,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     if notebook_page.is_notebook(page):
-        return notebook_page.slim(output, page, config.site_dir)
+        output = notebook_page.slim(output, page, config.site_dir)
+        return site_address.add_colab_link(output, config.repo_url)
     return output
 
 

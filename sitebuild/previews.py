@@ -153,13 +153,14 @@ def add_previews(files: Files, config) -> Files:
     """Once the pages are read (front matter known): a preview image for each."""
     from urllib.parse import urlsplit
 
-    host = urlsplit(config.site_url or "").netloc
+    site = urlsplit(config.site_url or "")
+    address = f"{site.netloc}{site.path}".rstrip("/")  # example.org/sub: the card's footer
     for file in files.documentation_pages():
         page = file.page
         if page is None:
             continue
         title, formula = page_title(page), page_formula(page)
-        footer = f"{host}/{page.url}".rstrip("/") if host else f"/{page.url}"
+        footer = f"{address}/{page.url}".rstrip("/")
         try:
             path = preview_png(title, formula, footer, config.site_name)
         except ValueError as error:  # mathtext could not parse the formula

@@ -27,6 +27,13 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without importing what its `!!python/name:` tags name (kept as text)."""
 
 
+def _env_tag(loader, node) -> dict:
+    """mkdocs.yml's `!ENV [NAME, default]`, kept as {"env": NAME, "default": default}."""
+    name, default = loader.construct_sequence(node)
+    return {"env": name, "default": default}
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor(
     "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix
 )
@@ -38,8 +45,8 @@ def mkdocs_config() -> dict:
 
 
 def site_url() -> str:
-    """The published address, without the trailing slash."""
-    return mkdocs_config()["site_url"].rstrip("/")
+    """The published address (SITE_URL, or mkdocs.yml's default), without the trailing slash."""
+    return (os.environ.get("SITE_URL") or mkdocs_config()["site_url"]["default"]).rstrip("/")
 
 
 def nav_sources() -> list[Path]:
