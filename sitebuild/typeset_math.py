@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitebuild import ROOT
 from sitebuild.math_fonts import FONT, head_markup, publish_font
+from sitebuild.math_linebreak import break_lines
 from sitebuild.mathml_core import to_core
 
 log = logging.getLogger("mkdocs.sitebuild.typeset_math")
@@ -88,12 +89,13 @@ def typeset_site(site: Path, base_path: str = "/") -> None:
         log.warning(f"{where[items[number]]}: MathJax cannot typeset {tex!r}: {message}")
     rendered = [to_core(markup) for markup in result["mathml"]]
     font_name, script_name = publish_font(rendered, site / ASSETS)
+    shown = [break_lines(markup) for markup in rendered]
 
     def replace(match: re.Match) -> str:
         item = split_math(match.group("tex"))
         if item is None:
             return match[0]
-        return match.group("open") + rendered[index[item]] + match.group("close")
+        return match.group("open") + shown[index[item]] + match.group("close")
 
     for path, text in pages.items():
         if path.name == "404.html":  # served at any depth: an absolute path

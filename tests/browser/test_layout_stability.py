@@ -11,7 +11,7 @@ from helpers import PAGES, PHONE, new_phone_page
 
 from sitebuild.math_fonts import FAMILY
 
-MATH_BOXES = """() => [...document.querySelectorAll('.arithmatex > math')].map(el => {
+MATH_BOXES = """() => [...document.querySelectorAll('.arithmatex math')].map(el => {
   const r = el.getBoundingClientRect();
   return [Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width),
           Math.round(r.height)];

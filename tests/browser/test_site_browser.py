@@ -16,7 +16,7 @@ LOAD_ALL_IMAGES = """async () => {
 PAGE_REPORT = """() => ({
   mathBlocks: document.querySelectorAll('.arithmatex').length,
   untypeset: [...document.querySelectorAll('.arithmatex')]
-    .filter(el => !el.querySelector(':scope > math'))
+    .filter(el => !el.querySelector(':scope > math, :scope > .lb'))
     .map(el => el.textContent.slice(0, 80)),
   merrors: [...document.querySelectorAll('merror')].map(el => el.textContent.slice(0, 80)),
   brokenImages: [...document.querySelectorAll('img')]
