@@ -22,7 +22,7 @@ ARITHMATEX = re.compile(
     r'<(span|div) class="(?:[^"]* )?arithmatex(?: [^"]*)?"[^>]*>(.*?)</\1>', re.S
 )
 LINE_PIECES = re.compile(
-    r'(?:<math(?: display="block")? class="lb-whole">.*?</math>)?'
+    r'(?:<math class="lb-whole"(?: display="block")?>.*?</math>)?'
     r'(?:<span class="lb[\w-]*">|</span>|<wbr>|<math(?: displaystyle="true")?>.*?</math>)+',
     re.S,
 )
