@@ -70,20 +70,6 @@ def test_framework_code_uses_logit_losses_and_no_output_activation():
     assert [ast.literal_eval(a) for a in dense.args] == [1] and not dense.keywords
 
 
-def test_torch_model_gradient_is_sigma_minus_y_where_torch_is_installed():
-    """Optional: PyTorch is not a dependency of the site; CI has no PyTorch."""
-    torch = pytest.importorskip("torch")
-    from questions.framework_models import torch_model
-
-    model, loss_fn = torch_model(3)
-    x = torch.randn(5, 3, dtype=torch.float32)
-    y = torch.tensor([[0.0], [1.0], [1.0], [0.0], [1.0]])
-    loss_fn(model(x), y).backward()
-    z = model(x).detach()
-    expected = ((torch.sigmoid(z) - y) * x).mean(dim=0)
-    assert torch.allclose(model.weight.grad[0], expected, atol=1e-6)
-
-
 def test_boosting_objective_is_the_first_and_second_derivative():
     z, y, h = np.linspace(-8, 8, 33), np.tile([0.0, 1.0, 0.0], 11), 1e-4
     g, hess = logistic_objective(z, y)
