@@ -8,6 +8,7 @@ evidence and the returned method says ``"numeric"`` so the report can list it.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -97,6 +98,18 @@ def equal(ctx: Context, left: str, right: str) -> str:
     key = (ctx.name, left, right)
     if key in _CACHE:
         return _CACHE[key]
+    # Numerically at every size tuple (sizes.py), so that sizes cannot coincide; the proof at
+    # the smallest tuple, where SymPy is fastest.
+    contexts = (ctx, *ctx.variants)
+    values = [_values(c, left, right) for c in contexts]
+    a, b = values[min(range(len(contexts)), key=lambda k: math.prod(contexts[k].sizes.values()))]
+    method = "symbolic" if symbolically_equal(a, b) else "numeric"
+    _CACHE[key] = method
+    return method
+
+
+def _values(ctx: Context, left: str, right: str):
+    """Both sides expanded to base symbols; CheckFailed unless they agree numerically."""
     try:
         a, b = ctx.value(left), ctx.value(right)
     except (ParseError, EvalError) as exc:
@@ -105,10 +118,9 @@ def equal(ctx: Context, left: str, right: str) -> str:
         raise CheckFailed(f"shapes differ: {shape(a)} vs {shape(b)}\n  {left}\n  {right}")
     a, b = ctx.expand(a), ctx.expand(b)
     if not numerically_equal(a, b):
-        raise CheckFailed(f"not equal:\n  {left}\n  {right}")
-    method = "symbolic" if symbolically_equal(a, b) else "numeric"
-    _CACHE[key] = method
-    return method
+        sizes = ", ".join(f"{k} = {v}" for k, v in {**ctx.sizes, **ctx.bindings}.items())
+        raise CheckFailed(f"not equal ({sizes}):\n  {left}\n  {right}")
+    return a, b
 
 
 @dataclass

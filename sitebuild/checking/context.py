@@ -68,6 +68,7 @@ class Context:
     multi_letter: frozenset[str] = frozenset()
 
     def __post_init__(self):
+        self.variants: list[Context] = []  # the same context at other sizes (see sizes.py)
         self._defined: dict[tuple, object] = {}
         self.definitions: dict[sp.Symbol, sp.Expr] = {}
         self._base: dict[tuple, object] = {}

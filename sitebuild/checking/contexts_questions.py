@@ -13,8 +13,9 @@ vector, as the pages do:
 - ``indexed`` names (softmax's ``p_k``) are symbols with a definition per subscript, so
   ``\frac{\partial L}{\partial p_l}`` works like any defined name.
 
-Sizes are small and concrete (m = 3 examples, n = 2 or 3 features, K = 3 or 2 classes);
-j, k, l are bound to particular indices.
+Sizes are small and concrete, at the two tuples of sizes.py (m = 5, n = 3 and m = 2, n = 5;
+K = 3 and K = 5 classes; K = 2 for the two-class reduction); j, k, l are bound to particular
+indices.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .context import Context, EvalError, Evaluator
+from .sizes import CLASSES, EXAMPLES, FEATURES
 
 LOSS = r"-\left(y \log f + (1 - y) \log(1 - f)\right)"
 
@@ -83,8 +85,8 @@ class ExampleContext(Context):
         return super().defined(base, example)
 
 
-def examples(n: int = 2, *, lam: bool = False, bias: bool = True, name: str = "examples"):
-    """m = 3 examples as vectors x^{(i)} (n x 1), weights w (n x 1), bias b, labels y^{(i)}.
+def examples(*, lam: bool = False, bias: bool = True, name: str = "examples", variant: int = 0):
+    """m examples as vectors x^{(i)} (n x 1), weights w (n x 1), bias b, labels y^{(i)}.
 
     Definitions: z = w^T x + b, f = sigma(z), L (cross-entropy), s = f (1 - f) per example;
     J = mean of L (+ lambda/(2m) sum_k w_k^2 when ``lam``), S = diag(s),
@@ -116,34 +118,36 @@ def examples(n: int = 2, *, lam: bool = False, bias: bool = True, name: str = "e
         name,
         symbols=symbols,
         defs=defs,
-        sizes={"m": 2, "n": n},
-        bindings={"j": 1, "k": 2} if n == 2 else {"j": 2},
+        sizes=EXAMPLES[variant][0],
+        bindings=EXAMPLES[variant][1],
         per_example=frozenset({"x", "y", "z", "f", "L", "s", "r"}),
         stacked={"X": "x"},
     )
 
 
-def one_example(activation: str, loss: str, name: str) -> Context:
-    """One example, n = 3 features: z = sum_k w_k x_k + b, f = activation(z), L = loss."""
+def one_example(activation: str, loss: str, name: str, variant: int = 0) -> Context:
+    """One example, n features: z = sum_k w_k x_k + b, f = activation(z), L = loss."""
     return Context(
         name,
         symbols={"b": None, "w": "sub", "x": "sub", "y": None},
         defs={"z": r"\sum_{k=1}^{n} w_k x_k + b", "f": activation, "L": loss},
-        sizes={"n": 3},
-        bindings={"j": 2},
+        sizes=FEATURES[variant][0],
+        bindings=FEATURES[variant][1],
     )
 
 
-def softmax(K: int = 3, name: str = "softmax") -> ExampleContext:
+def softmax(K: int | None = None, name: str = "softmax", variant: int = 0) -> ExampleContext:
     """One example, K classes: logits z_k, one-hot-like labels y_k with sum 1 (y_K = 1 - rest),
     p_k = e^{z_k} / sum_l e^{z_l}, L = -sum_k y_k log p_k. k = 1 and l = 2 are bound."""
+    sizes, bindings = CLASSES[variant]
+    K = K or sizes["K"]
     rest = " - ".join(f"y_{c}" for c in range(1, K))
     return ExampleContext(
         name,
         symbols={"z": "sub", "y": "sub", "p": "sub"},
         defs={"L": r"-\sum_{c=1}^{K} y_c \log p_c"},
         sizes={"K": K},
-        bindings={"k": 1, "l": 2},
+        bindings=bindings if K == sizes["K"] else {"k": 1, "l": 2},
         indexed={"p": r"\frac{e^{z_{k}}}{\sum_{c=1}^{K} e^{z_c}}"},
         fixed={("y", K): f"1 - {rest}"},
     )
@@ -151,20 +155,27 @@ def softmax(K: int = 3, name: str = "softmax") -> ExampleContext:
 
 QUESTION_CONTEXTS = {
     # linear-regression connection: one example, three (activation, loss) pairings
-    "logistic": lambda: one_example(r"\sigma(z)", LOSS, "logistic"),
-    "linear": lambda: one_example(r"z", r"\frac{1}{2} (f - y)^2", "linear"),
-    "squared-sigmoid": lambda: one_example(
-        r"\sigma(z)", r"\frac{1}{2} (f - y)^2", "squared-sigmoid"
+    "logistic": lambda variant=0: one_example(r"\sigma(z)", LOSS, "logistic", variant),
+    "linear": lambda variant=0: one_example(
+        r"z", r"\frac{1}{2} (f - y)^2", "linear", variant
     ),
-    # convexity, Newton, mistakes: m = 3 examples, n = 2 features
-    "examples": lambda: examples(2),
-    "examples-nobias": lambda: examples(2, bias=False, name="examples-nobias"),
-    # regularization: n = 3 so that w_j (j = 2) sits among other weights
-    "regularized": lambda: examples(3, lam=True, name="regularized"),
-    "softmax": lambda: softmax(3),
+    "squared-sigmoid": lambda variant=0: one_example(
+        r"\sigma(z)", r"\frac{1}{2} (f - y)^2", "squared-sigmoid", variant
+    ),
+    # convexity, Newton, mistakes
+    "examples": lambda variant=0: examples(variant=variant),
+    "examples-nobias": lambda variant=0: examples(
+        bias=False, name="examples-nobias", variant=variant
+    ),
+    # regularization
+    "regularized": lambda variant=0: examples(lam=True, name="regularized", variant=variant),
+    "softmax": lambda variant=0: softmax(variant=variant),
+    # the two-class reduction: K = 2 is what it states
     "softmax-2": lambda: softmax(2, "softmax-2"),
 }
 
 
 def question_contexts() -> dict[str, Context]:
-    return {name: make() for name, make in QUESTION_CONTEXTS.items()}
+    from .contexts import sized
+
+    return {name: sized(make) for name, make in QUESTION_CONTEXTS.items()}

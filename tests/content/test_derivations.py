@@ -21,7 +21,8 @@ from helpers import ROOT
 from sitebuild import steps as ds
 from sitebuild.checking import CheckFailed, check_chain, mutations, page_contexts, split_equation
 from sitebuild.checking.check import check_equation
-from sitebuild.checking.notations import NOTATIONS, check_result
+from sitebuild.checking.notations import NOTATIONS, check_result, notation_context
+from sitebuild.checking.sizes import coincidences, differ
 from sitebuild.steps import StepError, fence_format, steps_in_markdown
 
 DOCS = ROOT / "docs"
@@ -46,6 +47,34 @@ def all_context_names() -> set[str]:
             if attr.endswith("_contexts") and callable(getattr(module, attr)):
                 names |= set(getattr(module, attr)())
     return names
+
+
+# Contexts checked at one size only, with the reason.
+ONE_SIZE = {
+    "sigmoid": "one real variable z, no sizes",
+    "softmax-2": "the two-class reduction: K = 2 is what it states",
+}
+
+
+@pytest.mark.parametrize(
+    "ctx",
+    [*CONTEXTS.values(), *(notation_context(n) for n in NOTATIONS)],
+    ids=lambda c: c.name,
+)
+def test_sizes_cannot_coincide(ctx):
+    """Pairwise-distinct sizes (no m = n, m = 2n, m = n + 1) at two tuples, so a wrong size,
+    bound or index fails in at least one of them."""
+    if ctx.name in ONE_SIZE:
+        assert not ctx.variants
+        return
+    tuples = [(c.sizes, c.bindings) for c in (ctx, *ctx.variants)]
+    assert len(tuples) == 2
+    for sizes, bindings in tuples:
+        assert not coincidences(sizes, bindings), (sizes, bindings)
+        for name, value in bindings.items():
+            assert 1 <= value <= max(sizes.values()), (name, value)
+    assert not differ(tuples)
+    assert all(a != b for a, b in zip(tuples[0][1].values(), tuples[1][1].values(), strict=True))
 
 
 def page_id(path: Path) -> str:
