@@ -156,9 +156,7 @@ def softmax(K: int | None = None, name: str = "softmax", variant: int = 0) -> Ex
 QUESTION_CONTEXTS = {
     # linear-regression connection: one example, three (activation, loss) pairings
     "logistic": lambda variant=0: one_example(r"\sigma(z)", LOSS, "logistic", variant),
-    "linear": lambda variant=0: one_example(
-        r"z", r"\frac{1}{2} (f - y)^2", "linear", variant
-    ),
+    "linear": lambda variant=0: one_example(r"z", r"\frac{1}{2} (f - y)^2", "linear", variant),
     "squared-sigmoid": lambda variant=0: one_example(
         r"\sigma(z)", r"\frac{1}{2} (f - y)^2", "squared-sigmoid", variant
     ),
