@@ -69,6 +69,7 @@ class Context:
 
     def __post_init__(self):
         self.variants: list[Context] = []  # the same context at other sizes (see sizes.py)
+        self.inverse_used = False  # set when a value holds a matrix inverse
         self._defined: dict[tuple, object] = {}
         self.definitions: dict[sp.Symbol, sp.Expr] = {}
         self._base: dict[tuple, object] = {}
@@ -201,6 +202,11 @@ class Evaluator:
         base, ex = self.eval(node[1], env), self.eval(node[2], env)
         if is_matrix(ex):
             raise EvalError("matrix exponent")
+        if is_matrix(base) and base.shape[0] == base.shape[1] and ex == -1:
+            # H^{-1}: the inverse of a square matrix, of its (unexpanded) defined symbols; its
+            # expansion is too large for SymPy, so such a check is numeric (check.py).
+            self.ctx.inverse_used = True
+            return base.inv(method="ADJ")
         return elementwise(base, lambda e: e**ex)
 
     def e_T(self, node, env):

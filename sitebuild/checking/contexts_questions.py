@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .context import Context, EvalError, Evaluator
-from .sizes import CLASSES, EXAMPLES, FEATURES
+from .sizes import CLASSES, FEATURES, HESSIAN
 
 LOSS = r"-\left(y \log f + (1 - y) \log(1 - f)\right)"
 
@@ -118,8 +118,8 @@ def examples(*, lam: bool = False, bias: bool = True, name: str = "examples", va
         name,
         symbols=symbols,
         defs=defs,
-        sizes=EXAMPLES[variant][0],
-        bindings=EXAMPLES[variant][1],
+        sizes=HESSIAN[variant][0],
+        bindings=HESSIAN[variant][1],
         per_example=frozenset({"x", "y", "z", "f", "L", "s", "r"}),
         stacked={"X": "x"},
     )

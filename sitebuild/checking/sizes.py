@@ -17,6 +17,12 @@ EXAMPLES = (
     ({"m": 5, "n": 3}, {"j": 2, "k": 1}),
     ({"m": 2, "n": 5}, {"j": 4, "k": 3}),
 )
+# The Hessian pages (convexity, Newton, regularization, mistakes): more examples than features in
+# both tuples, so that H = (1/m) X^T S X is invertible and H^{-1} exists.
+HESSIAN = (
+    ({"m": 5, "n": 3}, {"j": 2, "k": 1}),
+    ({"m": 8, "n": 5}, {"j": 4, "k": 3}),
+)
 # One example with n features (the linear-regression connection).
 FEATURES = (({"n": 3}, {"j": 2}), ({"n": 5}, {"j": 4}))
 # One example with K classes (softmax): k and l are two different classes.

@@ -20,7 +20,7 @@ from helpers import ROOT
 
 from sitebuild import steps as ds
 from sitebuild.checking import CheckFailed, check_chain, mutations, page_contexts, split_equation
-from sitebuild.checking.check import check_equation
+from sitebuild.checking.check import KINDS, check_equation, kind
 from sitebuild.checking.notations import NOTATIONS, check_result, notation_context
 from sitebuild.checking.sizes import coincidences, differ
 from sitebuild.steps import StepError, fence_format, steps_in_markdown
@@ -181,6 +181,17 @@ def test_a_wrong_displayed_step_fails(path):
     stale = {k for k in EQUIVALENT_MUTANTS if k[0] == path.name} - allowed
     assert not stale, f"EQUIVALENT_MUTANTS entries that no longer survive: {stale}"
     print(f"{path.name}: {count} mutations, all fail except {len(allowed)} listed")
+
+
+def test_every_kind_of_slip_is_tried():
+    """Each slip of mathcheck.check.KINDS is made somewhere on the site (counts printed)."""
+    counts = dict.fromkeys(sorted(set(KINDS.values())), 0)
+    for path in sorted({*PAGES, *RESULT_FILES}):
+        for fence in load(path)[1]:
+            for what, _ in mutations(fence.tex):
+                counts[kind(what)] += 1
+    print("\n".join(f"{n:5d}  {k}" for k, n in counts.items()))
+    assert all(counts.values()), counts
 
 
 def _replace(step, tex):
