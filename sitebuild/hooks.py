@@ -11,7 +11,7 @@ import sys
 
 from mkdocs.plugins import event_priority
 
-from sitebuild import figures, notebook_page, permalinks, postprocess, previews, typeset_math
+from sitebuild import figures, notebook_page, permalinks, postprocess, previews, steps, typeset_math
 from sitebuild.theme_material import asset_edits, markup
 
 # the asset edit groups applied unless mkdocs.yml says otherwise (extra: material_asset_edits:)
@@ -29,6 +29,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     previews.check_front_matter(page)
+    markdown = steps.prepare_page(markdown, page.file.src_uri)  # no unfenced display math
     return figures.expand_figure_refs(markdown)  # step fences are rendered by superfences
 
 

@@ -27,8 +27,17 @@ Keys (one ``key: value`` per line; an indented line continues the previous value
 A ``result`` fence shows an equation without a number (notation tabs); keys ``tex`` (required),
 ``notation`` (optional, checked by the tests in that notation) and ``id`` (optional anchor).
 
-This module imports nothing from MkDocs; mkdocs.yml registers :func:`fence_format` for both fence
-names (pymdownx.superfences ``custom_fences``). The link icon of a step is the theme's
+A ``wrong`` fence shows a wrong line, ``A \\neq B``, labelled "Wrong"; keys ``tex`` and ``context``
+(both required: the tests check that A = B fails in that context).
+
+An ``update`` fence shows an update rule, ``w \\leftarrow E``; keys ``tex`` (required), ``context``
+and ``id`` (optional). The tests check it as the equation it applies (the context's rules).
+
+Display math outside these fences (``$$``, ``\\[``) is an error: :func:`unfenced_display_math`.
+
+This module imports nothing from MkDocs; mkdocs.yml registers :func:`fence_format` for every fence
+name (pymdownx.superfences ``custom_fences``), and sitebuild/hooks.py calls
+:func:`prepare_page` on each page's Markdown. The link icon of a step is the theme's
 (sitebuild/theme_material/markup.py).
 """
 
@@ -53,8 +62,16 @@ ALIAS_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
 KEYS = {
     "step": {"id", "tex", "why", "aside", "context", "alias"},
     "result": {"id", "tex", "notation"},
+    "wrong": {"tex", "context"},
+    "update": {"id", "tex", "context"},
 }
-REQUIRED = {"step": ("id", "tex", "why"), "result": ("tex",)}
+REQUIRED = {
+    "step": ("id", "tex", "why"),
+    "result": ("tex",),
+    "wrong": ("tex", "context"),
+    "update": ("tex",),
+}
+RELATION = {"wrong": r"\neq", "update": r"\leftarrow"}  # what each fence's tex must state
 FENCE_NAMES = tuple(KEYS)
 
 
@@ -115,7 +132,7 @@ def parse_fence(source: str, kind: str = "step", line: int = 0) -> Step:
         step.id = values["id"]
         if kind == "step" and not STEP_ID.match(step.id):
             raise StepError(f"{where}: id must be step-N (N = 1, 2, ...), got {step.id!r}")
-        if kind == "result" and not ALIAS_ID.match(step.id):
+        if kind != "step" and not ALIAS_ID.match(step.id):
             raise StepError(f"{where}: bad id {step.id!r}")
     step.why = " ".join(values.get("why", "").split())
     aside = values.get("aside", "false").lower()
@@ -128,8 +145,9 @@ def parse_fence(source: str, kind: str = "step", line: int = 0) -> Step:
     for alias in step.aliases:
         if not ALIAS_ID.match(alias):
             raise StepError(f"{where}: bad alias {alias!r}")
-    if "=" not in step.tex:
-        raise StepError(f"{where}: tex must be an equation (contain '='): {step.tex!r}")
+    relation = RELATION.get(kind, "=")
+    if relation not in step.tex:
+        raise StepError(f"{where}: tex must state a relation (contain {relation!r}): {step.tex!r}")
     if "$" in step.tex:
         raise StepError(f"{where}: tex is already math; remove the '$' delimiters")
     if step.is_continuation and step.aside:
@@ -171,6 +189,31 @@ def steps_in_markdown(text: str) -> list[Step]:
             out.append(parse_fence(src, lang, line=i + 1))
         i = j + 1
     return out
+
+
+_FENCED = re.compile(r"(?ms)^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$")
+
+
+def prepare_page(markdown: str, src_uri: str) -> str:
+    """Stop on display math outside the fences; give each claim mark its title."""
+    unfenced = unfenced_display_math(markdown)
+    if unfenced:
+        raise StepError(
+            f"{src_uri}: display math outside a step/result/wrong/update fence:\n"
+            + "\n".join(unfenced)
+        )
+    return markdown.replace('<span class="claim">', CLAIM_OPEN)
+
+
+def unfenced_display_math(text: str) -> list[str]:
+    """Display math written outside the checked fences (``$$``, ``\\[``, ``\\begin{``), each
+    quoted with its line number: a page shows displayed equations only as fences."""
+    outside = _FENCED.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return [
+        f"line {n}: {line.strip()}"
+        for n, line in enumerate(outside.splitlines(), 1)
+        if "$$" in line or "\\[" in line or "\\begin{" in line
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,6 +279,15 @@ def display_math(tex: str, extra_class: str = "") -> str:
 
 def render_step(step: Step) -> str:
     """HTML for one parsed fence."""
+    if step.kind in ("wrong", "update"):
+        attrs = f' id="{step.id}"' if step.id else ""
+        label = '<span class="derivation-label">Wrong</span>' if step.kind == "wrong" else ""
+        return (
+            f'<div class="derivation-result derivation-{step.kind}"{attrs}>'
+            + label
+            + display_math(step.tex, "step-eq")
+            + "</div>"
+        )
     if step.kind == "result":
         attrs = f' id="{step.id}"' if step.id else ""
         notation = (

@@ -59,13 +59,9 @@ def numerically_equal_staged(ctx: Context, a, b, seed=0, points=POINTS) -> bool:
     """numerically_equal for values too large to expand (a matrix inverse): the defined symbols
     are evaluated at the point first, then the unexpanded values from them."""
     exprs = [sp.sympify(e) for e in _entries(a) + _entries(b)]
-    defined = sorted(
-        {s for e in exprs for s in e.free_symbols if s in ctx.definitions}, key=str
-    )
+    defined = sorted({s for e in exprs for s in e.free_symbols if s in ctx.definitions}, key=str)
     expanded = [ctx.expand(s) for s in defined]
-    base = sorted(
-        {s for e in exprs + expanded for s in e.free_symbols} - set(defined), key=str
-    )
+    base = sorted({s for e in exprs + expanded for s in e.free_symbols} - set(defined), key=str)
     def_fn = sp.lambdify(base, expanded, modules="mpmath", cse=True)
     fn = sp.lambdify(base + defined, exprs, modules="mpmath", cse=True)
     rng = random.Random(seed)
@@ -206,6 +202,38 @@ def check_chain(steps, contexts: dict[str, Context], default: str | None) -> lis
         if not step.aside:
             prev = (name, sides[-1])
     return out
+
+
+def check_update(ctx: Context, tex: str) -> str:
+    r"""Check an update ``v \leftarrow E`` as the equation it applies: some rule of the context
+    for v holds with E in place of {new}. Return the method or raise CheckFailed."""
+    target, sep, expr = tex.partition(r"\leftarrow")
+    if not sep or not expr.strip():
+        raise CheckFailed(f"not an update: {tex!r}")
+    rules = [eq for v, eq in ctx.rules.values() if v == target.strip()]
+    if not rules:
+        raise CheckFailed(f"no update rule for {target.strip()!r} in context {ctx.name!r}")
+    errors = []
+    for rule in rules:
+        try:
+            return check_equation(ctx, rule.replace("{new}", r"\left(" + expr + r"\right)"))
+        except CheckFailed as exc:
+            errors.append(str(exc))
+    raise CheckFailed("no rule holds:\n" + "\n".join(errors))
+
+
+def check_wrong(ctx: Context, tex: str) -> None:
+    r"""A wrong line ``A \neq B``: raise CheckFailed unless A = B fails in ``ctx``."""
+    left, sep, right = tex.partition(r"\neq")
+    if not sep:
+        raise CheckFailed(rf"a wrong line states A \neq B: {tex!r}")
+    try:
+        equal(ctx, left.strip(), right.strip())
+    except CheckFailed as exc:
+        if str(exc).startswith("cannot read"):
+            raise
+        return
+    raise CheckFailed(f"the wrong line is right in {ctx.name!r}: {tex!r}")
 
 
 def check_equation(ctx: Context, tex: str) -> str:

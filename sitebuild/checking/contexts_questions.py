@@ -122,6 +122,8 @@ def examples(*, lam: bool = False, bias: bool = True, name: str = "examples", va
         bindings=HESSIAN[variant][1],
         per_example=frozenset({"x", "y", "z", "f", "L", "s", "r"}),
         stacked={"X": "x"},
+        # Newton's step goes to the stationary point of the quadratic model of J at w.
+        rules={"newton": ("w", r"H \left({new} - w\right) = -\nabla_w J")},
     )
 
 

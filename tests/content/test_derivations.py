@@ -20,7 +20,7 @@ from helpers import ROOT
 
 from sitebuild import steps as ds
 from sitebuild.checking import CheckFailed, check_chain, mutations, page_contexts, split_equation
-from sitebuild.checking.check import KINDS, check_equation, kind
+from sitebuild.checking.check import KINDS, check_equation, check_update, check_wrong, kind
 from sitebuild.checking.notations import NOTATIONS, check_result, notation_context
 from sitebuild.checking.sizes import coincidences, differ
 from sitebuild.steps import StepError, fence_format, steps_in_markdown
@@ -184,7 +184,7 @@ def test_a_wrong_displayed_step_fails(path):
 
 
 def test_every_kind_of_slip_is_tried():
-    """Each slip of mathcheck.check.KINDS is made somewhere on the site (counts printed)."""
+    """Each slip of sitebuild.checking.check.KINDS is made somewhere on the site (counts printed)."""
     counts = dict.fromkeys(sorted(set(KINDS.values())), 0)
     for path in sorted({*PAGES, *RESULT_FILES}):
         for fence in load(path)[1]:
@@ -213,12 +213,55 @@ def test_links_in_reasons_resolve(path):
                 assert frag in ids, f"{s.id}: link to missing step {url}"
 
 
-@pytest.mark.parametrize("name", DERIVATION_PAGES)
-def test_derivation_pages_show_no_unchecked_display_math(name):
-    """Displayed equations on a derivation page are steps (checked), never bare $$ or \\[."""
-    text = (DOCS / name).read_text(encoding="utf-8")
-    outside = re.sub(r"(?ms)^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", "", text)
-    assert "$$" not in outside and "\\[" not in outside and "\\begin{" not in outside
+MARKDOWN_FILES = sorted([*DOCS.rglob("*.md"), *(ROOT / "includes").rglob("*.md")])
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=page_id)
+def test_no_display_math_outside_checked_fences(path):
+    """Every displayed equation is a step, result, wrong or update fence (the build stops on
+    the pages too, hooks/site_hooks.py; includes are checked here)."""
+    assert not ds.unfenced_display_math(path.read_text(encoding="utf-8"))
+
+
+def test_unfenced_display_math_is_found():
+    text = "a\n\n$$\nx = 1\n$$\n\n```step\nid: step-1\ntex: $$ = 1\n```\n\\[ y \\]\n"
+    assert ds.unfenced_display_math(text) == ["line 3: $$", "line 5: $$", "line 11: \\[ y \\]"]
+
+
+def _fences(kind):
+    return [
+        pytest.param(path, f, id=f"{page_id(path)}:{f.line}")
+        for path in MARKDOWN_FILES
+        for f in load(path)[1]
+        if f.kind == kind
+    ]
+
+
+@pytest.mark.parametrize("path, fence", _fences("wrong"))
+def test_wrong_lines_are_wrong_in_their_context(path, fence):
+    """A wrong line A \\neq B: A = B fails in its named context (at both sizes)."""
+    check_wrong(CONTEXTS[fence.context], fence.tex)
+
+
+@pytest.mark.parametrize("path, fence", _fences("update"))
+def test_update_rules_apply_their_equation(path, fence):
+    """An update v \\leftarrow E is checked as the equation it applies, and every mutation of
+    it (H for H^{-1}, a sign, ...) fails."""
+    ctx = CONTEXTS[fence.context or load(path)[0]["derivation"]]
+    check_update(ctx, fence.tex)
+    survivors = []
+    for what, tex in mutations(fence.tex):
+        try:
+            check_update(ctx, tex)
+        except CheckFailed:
+            continue
+        survivors.append(f"{what}: {tex}")
+    assert not survivors
+
+
+def test_a_right_line_marked_wrong_fails():
+    with pytest.raises(CheckFailed):
+        check_wrong(CONTEXTS["logistic"], r"\frac{\partial L}{\partial w_j} \neq (f - y) x_j")
 
 
 @pytest.mark.parametrize("name", ROUTES)
@@ -303,7 +346,7 @@ def render(source: str) -> str:
         extension_configs={
             "pymdownx.superfences": {
                 "custom_fences": [
-                    {"name": n, "class": n, "format": fence_format} for n in ("step", "result")
+                    {"name": n, "class": n, "format": fence_format} for n in ds.FENCE_NAMES
                 ]
             },
             "pymdownx.arithmatex": {"generic": True},
@@ -383,10 +426,12 @@ def test_link_url_for_directory_urls():
     assert ds.link_url("index.md") == "../"
 
 
-@pytest.mark.parametrize("path", sorted(DOCS.glob("*.md")), ids=page_id)
-def test_display_math_outside_fences_is_not_an_unchecked_equation(path):
-    """Displayed equations are step or result fences, which are checked. Plain display math is
-    left for the wrong lines of the mistakes page (tests/content/test_questions.py checks they are
-    wrong) and update rules written with \\leftarrow."""
-    for block in re.findall(r"\$\$(.*?)\$\$", path.read_text(encoding="utf-8"), re.S):
-        assert r"\neq" in block or r"\leftarrow" in block, block
+from helpers import ROOT
+
+from sitebuild import steps as ds
+def test_wrong_and_update_fences_render_labelled():
+    out = render("```wrong\ncontext: logistic\ntex: a \\neq b\n```\n")
+    assert '<span class="derivation-label">Wrong</span>' in out and "a \\neq b" in out
+    assert "derivation-update" in render("```update\ntex: w \\leftarrow w\n```\n")
+    with pytest.raises(StepError):  # a wrong line without its context
+        render("```wrong\ntex: a \\neq b\n```\n")
