@@ -16,6 +16,7 @@ Keys (one ``key: value`` per line; an indented line continues the previous value
 ``tex``      required, the displayed equation. ``A = B`` starts a chain; ``= B`` continues it
              (its left side is the previous chain step's last right side).
 ``why``      required, the rule that justifies the step. Inline Markdown subset: ``$math$``,
+             ``<span class="claim">$math$</span>`` (a relation marked as a claim in words),
              ``[text](#step-2)``, ``[text](chain-rule.md#step-2)``, ``**bold**``, ``*em*``,
              ```code```.
 ``aside``    ``true`` for a side claim (a rule shown on its own, e.g. d/dz (1 + e^{-z}) = -e^{-z}):
@@ -219,8 +220,10 @@ def unfenced_display_math(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # Rendering
 
+CLAIM_OPEN = '<span class="claim" title="A claim in words: not checked by SymPy">'
 _INLINE = re.compile(
-    r"\$(?P<math>[^$]+)\$"
+    r'<span class="claim">\$(?P<claim>[^$]+)\$</span>'
+    r"|\$(?P<math>[^$]+)\$"
     r"|`(?P<code>[^`]+)`"
     r"|\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)"
     r"|\*\*(?P<strong>.+?)\*\*"
@@ -253,7 +256,14 @@ def render_inline(text: str) -> str:
     for m in _INLINE.finditer(text):
         out.append(html.escape(text[pos : m.start()], quote=False))
         pos = m.end()
-        if m.group("math") is not None:
+        if m.group("claim") is not None:
+            out.append(
+                CLAIM_OPEN
+                + '<span class="arithmatex">\\('
+                + html.escape(m.group("claim").strip(), quote=False)
+                + "\\)</span></span>"
+            )
+        elif m.group("math") is not None:
             out.append(
                 '<span class="arithmatex">\\('
                 + html.escape(m.group("math").strip(), quote=False)
