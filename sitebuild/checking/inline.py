@@ -25,7 +25,7 @@ import mpmath
 import sympy as sp
 
 from .check import CheckFailed, check_equation, check_update, check_wrong
-from .context import Context, EvalError
+from .context import Context, EvalError, is_matrix, shape
 from .latex import ParseError
 
 RELATION = re.compile(r"\\neq|\\ne\b|\\leq?\b|\\geq?\b|\\leftarrow|\\propto|\\approx|<|>|(?<![:])=")
@@ -126,7 +126,9 @@ def _inequality(ctx: Context, left: str, op: str, right: str, points: int = 8) -
         a, b = ctx.expand(ctx.value(left)), ctx.expand(ctx.value(right))
     except (ParseError, EvalError) as exc:
         raise CheckFailed(f"cannot read: {exc}") from exc
-    entries = list(zip(*(list(v) if isinstance(v, sp.MatrixBase) else [v] for v in (a, b))))
+    if shape(a) != shape(b):
+        raise CheckFailed(f"shapes differ: {shape(a)} vs {shape(b)}")
+    entries = list(zip(*(list(v) if is_matrix(v) else [v] for v in (a, b)), strict=True))
     syms = sorted(set().union(*(sp.sympify(x - y).free_symbols for x, y in entries)), key=str)
     fn = sp.lambdify(syms, [x - y for x, y in entries], modules="mpmath")
     rng = random.Random(0)
