@@ -222,7 +222,7 @@ def unfenced_display_math(text: str) -> list[str]:
 
 CLAIM_OPEN = '<span class="claim" title="A claim in words: not checked by SymPy">'
 _INLINE = re.compile(
-    r'<span class="claim">\$(?P<claim>[^$]+)\$</span>'
+    r'<span class="claim"(?: title="[^"]*")?>\$(?P<claim>[^$]+)\$</span>'
     r"|\$(?P<math>[^$]+)\$"
     r"|`(?P<code>[^`]+)`"
     r"|\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)"

@@ -435,3 +435,11 @@ def test_wrong_and_update_fences_render_labelled():
     assert "derivation-update" in render("```update\ntex: w \\leftarrow w\n```\n")
     with pytest.raises(StepError):  # a wrong line without its context
         render("```wrong\ntex: a \\neq b\n```\n")
+
+
+def test_a_claim_mark_in_a_reason_renders_as_a_claim():
+    """The mark is kept whether or not the build has already added its title."""
+    for mark in ('<span class="claim">', ds.CLAIM_OPEN):
+        out = ds.render_inline(f"{mark}$a = b$</span> and $c$")
+        assert out.startswith(ds.CLAIM_OPEN + '<span class="arithmatex">\\(a = b\\)</span></span>')
+        assert "&lt;span" not in out
