@@ -11,8 +11,8 @@ like) is one of:
   relation holds there, at both sizes;
 - *wrong*: every context that reads it finds it false (a test failure);
 - *unread*: no context reads it. It must then be marked on the page as a claim in words,
-  ``<span class="claim">$...$</span>``, which the reader sees (tests/content/test_inline_math.py counts
-  the marks).
+  ``<span class="claim">$...$</span>``, which the reader sees
+  (tests/content/test_inline_math.py counts the marks).
 """
 
 from __future__ import annotations

@@ -184,7 +184,7 @@ def test_a_wrong_displayed_step_fails(path):
 
 
 def test_every_kind_of_slip_is_tried():
-    """Each slip of sitebuild.checking.check.KINDS is made somewhere on the site (counts printed)."""
+    """Each slip of checking.check.KINDS is made somewhere on the site (counts printed)."""
     counts = dict.fromkeys(sorted(set(KINDS.values())), 0)
     for path in sorted({*PAGES, *RESULT_FILES}):
         for fence in load(path)[1]:
@@ -219,7 +219,7 @@ MARKDOWN_FILES = sorted([*DOCS.rglob("*.md"), *(ROOT / "includes").rglob("*.md")
 @pytest.mark.parametrize("path", MARKDOWN_FILES, ids=page_id)
 def test_no_display_math_outside_checked_fences(path):
     """Every displayed equation is a step, result, wrong or update fence (the build stops on
-    the pages too, hooks/site_hooks.py; includes are checked here)."""
+    the pages too, sitebuild/steps.py prepare_page; includes are checked here)."""
     assert not ds.unfenced_display_math(path.read_text(encoding="utf-8"))
 
 
@@ -426,9 +426,6 @@ def test_link_url_for_directory_urls():
     assert ds.link_url("index.md") == "../"
 
 
-from helpers import ROOT
-
-from sitebuild import steps as ds
 def test_wrong_and_update_fences_render_labelled():
     out = render("```wrong\ncontext: logistic\ntex: a \\neq b\n```\n")
     assert '<span class="derivation-label">Wrong</span>' in out and "a \\neq b" in out

@@ -8,12 +8,10 @@ import contextlib
 import io
 import math
 import re
-from pathlib import Path
 
 import numpy as np
 import sympy as sp
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from helpers import DOCS
 
 
 def page(slug: str) -> str:
