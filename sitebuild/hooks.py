@@ -18,6 +18,7 @@ from sitebuild import (
     postprocess,
     previews,
     site_address,
+    steps,
     typeset_math,
 )
 from sitebuild.theme_material import asset_edits, markup
@@ -43,6 +44,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     previews.check_front_matter(page)
+    markdown = steps.prepare_page(markdown, page.file.src_uri)  # no unfenced display math
     return figures.expand_figure_refs(markdown)  # step fences are rendered by superfences
 
 

@@ -16,6 +16,7 @@ Keys (one ``key: value`` per line; an indented line continues the previous value
 ``tex``      required, the displayed equation. ``A = B`` starts a chain; ``= B`` continues it
              (its left side is the previous chain step's last right side).
 ``why``      required, the rule that justifies the step. Inline Markdown subset: ``$math$``,
+             ``<span class="claim">$math$</span>`` (a relation marked as a claim in words),
              ``[text](#step-2)``, ``[text](chain-rule.md#step-2)``, ``**bold**``, ``*em*``,
              ```code```.
 ``aside``    ``true`` for a side claim (a rule shown on its own, e.g. d/dz (1 + e^{-z}) = -e^{-z}):
@@ -27,8 +28,17 @@ Keys (one ``key: value`` per line; an indented line continues the previous value
 A ``result`` fence shows an equation without a number (notation tabs); keys ``tex`` (required),
 ``notation`` (optional, checked by the tests in that notation) and ``id`` (optional anchor).
 
-This module imports nothing from MkDocs; mkdocs.yml registers :func:`fence_format` for both fence
-names (pymdownx.superfences ``custom_fences``). The link icon of a step is the theme's
+A ``wrong`` fence shows a wrong line, ``A \\neq B``, labelled "Wrong"; keys ``tex`` and ``context``
+(both required: the tests check that A = B fails in that context).
+
+An ``update`` fence shows an update rule, ``w \\leftarrow E``; keys ``tex`` (required), ``context``
+and ``id`` (optional). The tests check it as the equation it applies (the context's rules).
+
+Display math outside these fences (``$$``, ``\\[``) is an error: :func:`unfenced_display_math`.
+
+This module imports nothing from MkDocs; mkdocs.yml registers :func:`fence_format` for every fence
+name (pymdownx.superfences ``custom_fences``), and sitebuild/hooks.py calls
+:func:`prepare_page` on each page's Markdown. The link icon of a step is the theme's
 (sitebuild/theme_material/markup.py).
 """
 
@@ -53,8 +63,16 @@ ALIAS_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
 KEYS = {
     "step": {"id", "tex", "why", "aside", "context", "alias"},
     "result": {"id", "tex", "notation"},
+    "wrong": {"tex", "context"},
+    "update": {"id", "tex", "context"},
 }
-REQUIRED = {"step": ("id", "tex", "why"), "result": ("tex",)}
+REQUIRED = {
+    "step": ("id", "tex", "why"),
+    "result": ("tex",),
+    "wrong": ("tex", "context"),
+    "update": ("tex",),
+}
+RELATION = {"wrong": r"\neq", "update": r"\leftarrow"}  # what each fence's tex must state
 FENCE_NAMES = tuple(KEYS)
 
 
@@ -115,7 +133,7 @@ def parse_fence(source: str, kind: str = "step", line: int = 0) -> Step:
         step.id = values["id"]
         if kind == "step" and not STEP_ID.match(step.id):
             raise StepError(f"{where}: id must be step-N (N = 1, 2, ...), got {step.id!r}")
-        if kind == "result" and not ALIAS_ID.match(step.id):
+        if kind != "step" and not ALIAS_ID.match(step.id):
             raise StepError(f"{where}: bad id {step.id!r}")
     step.why = " ".join(values.get("why", "").split())
     aside = values.get("aside", "false").lower()
@@ -128,8 +146,9 @@ def parse_fence(source: str, kind: str = "step", line: int = 0) -> Step:
     for alias in step.aliases:
         if not ALIAS_ID.match(alias):
             raise StepError(f"{where}: bad alias {alias!r}")
-    if "=" not in step.tex:
-        raise StepError(f"{where}: tex must be an equation (contain '='): {step.tex!r}")
+    relation = RELATION.get(kind, "=")
+    if relation not in step.tex:
+        raise StepError(f"{where}: tex must state a relation (contain {relation!r}): {step.tex!r}")
     if "$" in step.tex:
         raise StepError(f"{where}: tex is already math; remove the '$' delimiters")
     if step.is_continuation and step.aside:
@@ -173,11 +192,38 @@ def steps_in_markdown(text: str) -> list[Step]:
     return out
 
 
+_FENCED = re.compile(r"(?ms)^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$")
+
+
+def prepare_page(markdown: str, src_uri: str) -> str:
+    """Stop on display math outside the fences; give each claim mark its title."""
+    unfenced = unfenced_display_math(markdown)
+    if unfenced:
+        raise StepError(
+            f"{src_uri}: display math outside a step/result/wrong/update fence:\n"
+            + "\n".join(unfenced)
+        )
+    return markdown.replace('<span class="claim">', CLAIM_OPEN)
+
+
+def unfenced_display_math(text: str) -> list[str]:
+    """Display math written outside the checked fences (``$$``, ``\\[``, ``\\begin{``), each
+    quoted with its line number: a page shows displayed equations only as fences."""
+    outside = _FENCED.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return [
+        f"line {n}: {line.strip()}"
+        for n, line in enumerate(outside.splitlines(), 1)
+        if "$$" in line or "\\[" in line or "\\begin{" in line
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # Rendering
 
+CLAIM_OPEN = '<span class="claim" title="A claim in words: not checked by SymPy">'
 _INLINE = re.compile(
-    r"\$(?P<math>[^$]+)\$"
+    r'<span class="claim"(?: title="[^"]*")?>\$(?P<claim>[^$]+)\$</span>'
+    r"|\$(?P<math>[^$]+)\$"
     r"|`(?P<code>[^`]+)`"
     r"|\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)"
     r"|\*\*(?P<strong>.+?)\*\*"
@@ -210,7 +256,14 @@ def render_inline(text: str) -> str:
     for m in _INLINE.finditer(text):
         out.append(html.escape(text[pos : m.start()], quote=False))
         pos = m.end()
-        if m.group("math") is not None:
+        if m.group("claim") is not None:
+            out.append(
+                CLAIM_OPEN
+                + '<span class="arithmatex">\\('
+                + html.escape(m.group("claim").strip(), quote=False)
+                + "\\)</span></span>"
+            )
+        elif m.group("math") is not None:
             out.append(
                 '<span class="arithmatex">\\('
                 + html.escape(m.group("math").strip(), quote=False)
@@ -236,6 +289,15 @@ def display_math(tex: str, extra_class: str = "") -> str:
 
 def render_step(step: Step) -> str:
     """HTML for one parsed fence."""
+    if step.kind in ("wrong", "update"):
+        attrs = f' id="{step.id}"' if step.id else ""
+        label = '<span class="derivation-label">Wrong</span>' if step.kind == "wrong" else ""
+        return (
+            f'<div class="derivation-result derivation-{step.kind}"{attrs}>'
+            + label
+            + display_math(step.tex, "step-eq")
+            + "</div>"
+        )
     if step.kind == "result":
         attrs = f' id="{step.id}"' if step.id else ""
         notation = (

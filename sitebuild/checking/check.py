@@ -8,7 +8,9 @@ evidence and the returned method says ``"numeric"`` so the report can list it.
 
 from __future__ import annotations
 
+import math
 import random
+import re
 from dataclasses import dataclass
 
 import mpmath
@@ -37,7 +39,7 @@ def numerically_equal(a, b, seed=0, points=POINTS) -> bool:
     syms = sorted(set().union(*[e.free_symbols for e in exprs]), key=str)
     plain = [sp.Symbol(f"s{k}") for k in range(len(syms))]
     renamed = [e.xreplace(dict(zip(syms, plain, strict=True))) for e in exprs]
-    fn = sp.lambdify(plain, renamed, modules="mpmath", dummify=False)
+    fn = sp.lambdify(plain, renamed, modules="mpmath", dummify=False, cse=True)
     rng = random.Random(seed)
     with mpmath.workdps(DIGITS):
         for _ in range(points):
@@ -49,6 +51,30 @@ def numerically_equal(a, b, seed=0, points=POINTS) -> bool:
             for x, y in zip(out[: len(ea)], out[len(ea) :], strict=True):
                 scale = max(mpmath.mpf(1), abs(x), abs(y))
                 if abs(x - y) > RTOL * scale:
+                    return False
+    return True
+
+
+def numerically_equal_staged(ctx: Context, a, b, seed=0, points=POINTS) -> bool:
+    """numerically_equal for values too large to expand (a matrix inverse): the defined symbols
+    are evaluated at the point first, then the unexpanded values from them."""
+    exprs = [sp.sympify(e) for e in _entries(a) + _entries(b)]
+    defined = sorted({s for e in exprs for s in e.free_symbols if s in ctx.definitions}, key=str)
+    expanded = [ctx.expand(s) for s in defined]
+    base = sorted({s for e in exprs + expanded for s in e.free_symbols} - set(defined), key=str)
+    def_fn = sp.lambdify(base, expanded, modules="mpmath", cse=True)
+    fn = sp.lambdify(base + defined, exprs, modules="mpmath", cse=True)
+    rng = random.Random(seed)
+    half = len(exprs) // 2
+    with mpmath.workdps(DIGITS):
+        for _ in range(points):
+            vals = [mpmath.mpf(rng.uniform(-1.5, 1.5)) for _ in base]
+            try:
+                out = fn(*vals, *def_fn(*vals))
+            except (ZeroDivisionError, ValueError):
+                continue
+            for x, y in zip(out[:half], out[half:], strict=True):
+                if abs(x - y) > RTOL * max(mpmath.mpf(1), abs(x), abs(y)):
                     return False
     return True
 
@@ -97,18 +123,38 @@ def equal(ctx: Context, left: str, right: str) -> str:
     key = (ctx.name, left, right)
     if key in _CACHE:
         return _CACHE[key]
+    # Numerically at every size tuple (sizes.py), so that sizes cannot coincide; the proof at
+    # the smallest tuple, where SymPy is fastest.
+    contexts = (ctx, *ctx.variants)
+    values = [_values(c, left, right) for c in contexts]
+    a, b = values[min(range(len(contexts)), key=lambda k: math.prod(contexts[k].sizes.values()))]
+    if a is None:  # a matrix inverse: numeric evidence only
+        method = "numeric"
+    else:
+        method = "symbolic" if symbolically_equal(a, b) else "numeric"
+    _CACHE[key] = method
+    return method
+
+
+def _values(ctx: Context, left: str, right: str):
+    """Both sides expanded to base symbols; CheckFailed unless they agree numerically."""
+    ctx.inverse_used = False
     try:
         a, b = ctx.value(left), ctx.value(right)
     except (ParseError, EvalError) as exc:
         raise CheckFailed(f"cannot read: {exc}") from exc
     if shape(a) != shape(b):
         raise CheckFailed(f"shapes differ: {shape(a)} vs {shape(b)}\n  {left}\n  {right}")
-    a, b = ctx.expand(a), ctx.expand(b)
-    if not numerically_equal(a, b):
-        raise CheckFailed(f"not equal:\n  {left}\n  {right}")
-    method = "symbolic" if symbolically_equal(a, b) else "numeric"
-    _CACHE[key] = method
-    return method
+    if ctx.inverse_used:
+        same = numerically_equal_staged(ctx, a, b)
+        a = b = None
+    else:
+        a, b = ctx.expand(a), ctx.expand(b)
+        same = numerically_equal(a, b)
+    if not same:
+        sizes = ", ".join(f"{k} = {v}" for k, v in {**ctx.sizes, **ctx.bindings}.items())
+        raise CheckFailed(f"not equal ({sizes}):\n  {left}\n  {right}")
+    return a, b
 
 
 @dataclass
@@ -158,6 +204,38 @@ def check_chain(steps, contexts: dict[str, Context], default: str | None) -> lis
     return out
 
 
+def check_update(ctx: Context, tex: str) -> str:
+    r"""Check an update ``v \leftarrow E`` as the equation it applies: some rule of the context
+    for v holds with E in place of {new}. Return the method or raise CheckFailed."""
+    target, sep, expr = tex.partition(r"\leftarrow")
+    if not sep or not expr.strip():
+        raise CheckFailed(f"not an update: {tex!r}")
+    rules = [eq for v, eq in ctx.rules.values() if v == target.strip()]
+    if not rules:
+        raise CheckFailed(f"no update rule for {target.strip()!r} in context {ctx.name!r}")
+    errors = []
+    for rule in rules:
+        try:
+            return check_equation(ctx, rule.replace("{new}", r"\left(" + expr + r"\right)"))
+        except CheckFailed as exc:
+            errors.append(str(exc))
+    raise CheckFailed("no rule holds:\n" + "\n".join(errors))
+
+
+def check_wrong(ctx: Context, tex: str) -> None:
+    r"""A wrong line ``A \neq B``: raise CheckFailed unless A = B fails in ``ctx``."""
+    left, sep, right = tex.partition(r"\neq")
+    if not sep:
+        raise CheckFailed(rf"a wrong line states A \neq B: {tex!r}")
+    try:
+        equal(ctx, left.strip(), right.strip())
+    except CheckFailed as exc:
+        if str(exc).startswith("cannot read"):
+            raise
+        return
+    raise CheckFailed(f"the wrong line is right in {ctx.name!r}: {tex!r}")
+
+
 def check_equation(ctx: Context, tex: str) -> str:
     """Check a full equation ``A = B (= C ...)``; return the method or raise CheckFailed."""
     sides = split_equation(tex)
@@ -167,12 +245,59 @@ def check_equation(ctx: Context, tex: str) -> str:
     return "numeric" if "numeric" in methods else "symbolic"
 
 
+# The usual slips, each a regular expression and what replaces one match of it at a time.
+_NAME = r"(?<![\\A-Za-z]){}(?![A-Za-z])"
+SLIPS = [
+    # m and n swapped, in factors and in summation bounds
+    ("swap m for n", _NAME.format("m"), "n"),
+    ("swap n for m", _NAME.format("n"), "m"),
+    # a constant for 1/m (and for lambda/m)
+    ("constant for m", r"(?<=\}\{)m(?=\})", "2"),
+    # one index for another, in subscripts and example superscripts
+    ("index j for k", r"(?<=_)j\b|(?<=_\{)j(?=\})", "k"),
+    ("index k for j", r"(?<=_)k\b|(?<=_\{)k(?=\})", "j"),
+    ("index k for l", r"(?<=_)k\b|(?<=_\{)k(?=\})", "l"),
+    ("index l for k", r"(?<=_)l\b|(?<=_\{)l(?=\})", "k"),
+    ("index i for j", r"(?<=\^\{\()i(?=\)\})|(?<=_)i\b|(?<=_\{)i(?=\})", "j"),
+    # an exponent changed, and an inverse dropped (H for H^{-1})
+    ("exponent 2 to 3", r"(?<=\^)2|(?<=\^\{)2(?=\})", "3"),
+    ("exponent -2 to -1", r"(?<=\^\{)-2(?=\})", "-1"),
+    ("exponent -1 to -2", r"(?<=\^\{)-1(?=\})", "-2"),
+    ("drop inverse", r"\^\{-1\}", ""),
+    # a factor of 2 dropped or added
+    ("drop factor 2", r"(?<=\\frac\{)\\lambda\}\{2(?=m\})|(?<=\\frac\{1\}\{)2(?=\})", None),
+    ("add factor 2", r"\\frac\{1\}\{m\}", r"\frac{2}{m}"),
+]
+
+
+def _drop_two(match: re.Match) -> str:
+    text = match.group(0)
+    return text[:-1] if text.endswith("{2") else "1"
+
+
+def _sigma_args(tex: str):
+    r"""(start, end) of each argument of \sigma / \sigma' in its parentheses, brackets included."""
+    # Not sigma': it is even, so sigma'(-u) = sigma'(u) is no slip.
+    for m in re.finditer(r"\\sigma\s*(\\left|\\bigl|\\big|\\Bigl|\\Big)?\s*\(", tex):
+        depth, k = 1, m.end()
+        while k < len(tex) and depth:
+            depth += {"(": 1, ")": -1}.get(tex[k], 0)
+            k += 1
+        close = k - 1
+        closer = re.search(r"(\\right|\\bigr|\\big|\\Bigr|\\Big)\s*$", tex[m.end() : close])
+        inner_end = m.end() + closer.start() if closer else close
+        if tex[m.end() : inner_end].strip() != "0":  # sigma(-0) = sigma(0)
+            yield m.end(), inner_end
+
+
 def mutations(tex: str) -> list[tuple[str, str]]:
     """Wrong copies of a displayed equation: (description, mutated tex).
 
-    Every '+' and '-' flipped one at a time, every 1/m dropped, every transpose dropped. A step
-    with none of these gets its last side negated. Descriptions quote the text just before the
-    change, so they stay the same when other parts of the step are edited.
+    Every '+' and '-' flipped one at a time, every 1/m dropped, every transpose dropped; and the
+    usual slips of SLIPS (m and n swapped, a constant for 1/m, one index for another, an exponent
+    changed, an inverse dropped, a factor of 2 dropped or added), sigma(-u) for sigma(u), and the
+    last side doubled. Descriptions quote the text just before the change, so they stay the same
+    when other parts of the step are edited; the first word names the kind (see ``kind``).
     """
     out = []
 
@@ -193,8 +318,40 @@ def mutations(tex: str) -> list[tuple[str, str]]:
         while (i := tex.find(pat, start)) >= 0:
             out.append((f"drop transpose {where(i)}", tex[:i] + tex[i + len(pat) :]))
             start = i + 1
-    if not out:
-        sides = split_equation(tex)
-        sides[-1] = r"-\left(" + sides[-1] + r"\right)"
-        out.append(("negate the last side", (" = ".join(sides)).lstrip()))
+    for what, pattern, repl in SLIPS:
+        for m in re.finditer(pattern, tex):
+            new = _drop_two(m) if repl is None else repl
+            out.append((f"{what} {where(m.start())}", tex[: m.start()] + new + tex[m.end() :]))
+    for start, end in _sigma_args(tex):
+        wrapped = tex[:start] + r"-\left(" + tex[start:end] + r"\right)" + tex[end:]
+        out.append((f"sigma of minus {where(start)}", wrapped))
+    sides = split_equation(tex)
+    if len(sides) > 1 and sides[-1]:
+        doubled = [*sides[:-1], r"2\left(" + sides[-1] + r"\right)"]
+        out.append(("double the last side", (" = ".join(doubled)).lstrip()))
     return out
+
+
+KINDS = {
+    "flip": "a sign flipped",
+    "drop \\frac": "1/m dropped",
+    "drop \\dfrac": "1/m dropped",
+    "drop transpose": "a transpose dropped",
+    "swap": "m and n swapped",
+    "constant": "a constant for m",
+    "index": "one index for another",
+    "exponent": "an exponent changed",
+    "drop inverse": "an inverse dropped (H for H^{-1})",
+    "drop factor": "a factor of 2 dropped",
+    "add factor": "a factor of 2 added",
+    "double": "a factor of 2 added",
+    "sigma": "sigma(-z) for sigma(z)",
+}
+
+
+def kind(description: str) -> str:
+    """The slip a mutation's description names (a key of KINDS' values)."""
+    for prefix, name in KINDS.items():
+        if description.startswith(prefix):
+            return name
+    raise KeyError(description)

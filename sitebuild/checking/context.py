@@ -47,7 +47,7 @@ def scalarize(v):
 
 @dataclass
 class Context:
-    """Meaning of the names in one derivation.
+    r"""Meaning of the names in one derivation.
 
     symbols:  base name -> None (scalar), "sub" (scalar family w_k, subscript required) or a
               shape ("m", "n") / ("m", 1) with sizes looked up in ``sizes``.
@@ -56,6 +56,8 @@ class Context:
               f^{(i)} every per-example name without a superscript means example i.
     functions: extra function names (e.g. CS229's g) -> callable on SymPy values.
     multi_letter: multi-letter names such as "dw" (otherwise "dw" is d times w).
+    rules:    update rules ``v \leftarrow E``: the equation an update of v applies, with {new}
+              standing for E (Newton: H (E - w) = -grad J).
     """
 
     name: str
@@ -66,8 +68,12 @@ class Context:
     per_example: frozenset[str] = frozenset()
     functions: dict[str, Callable] = field(default_factory=dict)
     multi_letter: frozenset[str] = frozenset()
+    # update rules: name -> (variable, the equation the update applies, {new} for its result)
+    rules: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self):
+        self.variants: list[Context] = []  # the same context at other sizes (see sizes.py)
+        self.inverse_used = False  # set when a value holds a matrix inverse
         self._defined: dict[tuple, object] = {}
         self.definitions: dict[sp.Symbol, sp.Expr] = {}
         self._base: dict[tuple, object] = {}
@@ -200,6 +206,11 @@ class Evaluator:
         base, ex = self.eval(node[1], env), self.eval(node[2], env)
         if is_matrix(ex):
             raise EvalError("matrix exponent")
+        if is_matrix(base) and base.shape[0] == base.shape[1] and ex == -1:
+            # H^{-1}: the inverse of a square matrix, of its (unexpanded) defined symbols; its
+            # expansion is too large for SymPy, so such a check is numeric (check.py).
+            self.ctx.inverse_used = True
+            return base.inv(method="ADJ")
         return elementwise(base, lambda e: e**ex)
 
     def e_T(self, node, env):

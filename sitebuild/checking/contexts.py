@@ -3,13 +3,17 @@ r"""The checking contexts of the derivation pages (front matter ``derivation: <n
 Setting (issue 3): X is m x n, one example per row; y in {0,1}^m; w in R^n; b scalar;
 z = Xw + b; f = sigma(z); L = -[y log f + (1 - y) log(1 - f)]; J = (1/m) sum of L.
 
-Sizes are concrete and small (m = 3 examples, n = 3 or 2 features) with symbolic entries; the
-feature index j is bound to 2 so that ``w_j`` is one particular weight among the others.
+Sizes are concrete and small with symbolic entries, and every context is built at the two size
+tuples of sizes.py (m = 5, n = 3 and m = 2, n = 5); the feature index j is bound to a weight
+strictly inside 1..n, so that ``w_j`` is one particular weight among the others.
 """
 
 from __future__ import annotations
 
+import inspect
+
 from .context import Context
+from .sizes import EXAMPLES
 
 LOSS = r"-\left(y \log f + (1 - y) \log(1 - f)\right)"
 
@@ -19,7 +23,9 @@ def sigmoid() -> Context:
     return Context("sigmoid", symbols={"z": None})
 
 
-def scalar(name: str = "scalar", extra_defs: dict[str, str] | None = None) -> Context:
+def scalar(
+    name: str = "scalar", extra_defs: dict[str, str] | None = None, variant: int = 0
+) -> Context:
     """One example at a time (chain rule and substitution routes), plus the average over m."""
     return Context(
         name,
@@ -31,13 +37,13 @@ def scalar(name: str = "scalar", extra_defs: dict[str, str] | None = None) -> Co
             "J": r"\frac{1}{m} \sum_{i=1}^{m} L^{(i)}",
             **(extra_defs or {}),
         },
-        sizes={"m": 3, "n": 3},
-        bindings={"j": 2},
+        sizes=EXAMPLES[variant][0],
+        bindings={"j": EXAMPLES[variant][1]["j"]},
         per_example=frozenset({"x", "y", "z", "f", "L"}),
     )
 
 
-def matrix() -> Context:
+def matrix(variant: int = 0) -> Context:
     """Matrix route: X is m x n (rows are examples), vectors are columns."""
     return Context(
         "matrix",
@@ -48,11 +54,11 @@ def matrix() -> Context:
             "L": LOSS,
             "J": r"-\frac{1}{m}\left(y^\top \log f + (1 - y)^\top \log(1 - f)\right)",
         },
-        sizes={"m": 3, "n": 2},
+        sizes=EXAMPLES[variant][0],
     )
 
 
-def columns() -> Context:
+def columns(variant: int = 0) -> Context:
     """Examples in columns (Deep Learning Specialization): X is n x m, Y and A are 1 x m."""
     return Context(
         "columns",
@@ -66,7 +72,7 @@ def columns() -> Context:
             "dw": r"\frac{\partial J}{\partial w}",
             "db": r"\frac{\partial J}{\partial b}",
         },
-        sizes={"m": 3, "n": 2},
+        sizes=EXAMPLES[variant][0],
         multi_letter=frozenset({"dZ", "dw", "db"}),
     )
 
@@ -79,8 +85,16 @@ PAGE_CONTEXTS = {
 }
 
 
+def sized(make) -> Context:
+    """``make(variant=0)`` with ``make(variant=1)`` as its variant: checked at both sizes."""
+    ctx = make()
+    if "variant" in inspect.signature(make).parameters:  # not the sigmoid's, nor K = 2 softmax
+        ctx.variants.append(make(variant=1))
+    return ctx
+
+
 def page_contexts() -> dict[str, Context]:
     """Every checking context a page may name: the routes' and the follow-up questions'."""
     from .contexts_questions import QUESTION_CONTEXTS
 
-    return {name: make() for name, make in {**PAGE_CONTEXTS, **QUESTION_CONTEXTS}.items()}
+    return {name: sized(make) for name, make in {**PAGE_CONTEXTS, **QUESTION_CONTEXTS}.items()}

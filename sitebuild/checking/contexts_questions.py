@@ -13,8 +13,9 @@ vector, as the pages do:
 - ``indexed`` names (softmax's ``p_k``) are symbols with a definition per subscript, so
   ``\frac{\partial L}{\partial p_l}`` works like any defined name.
 
-Sizes are small and concrete (m = 3 examples, n = 2 or 3 features, K = 3 or 2 classes);
-j, k, l are bound to particular indices.
+Sizes are small and concrete, at the two tuples of sizes.py (m = 5, n = 3 and m = 2, n = 5;
+K = 3 and K = 5 classes; K = 2 for the two-class reduction); j, k, l are bound to particular
+indices.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from .context import SIGMOID, Context, EvalError, Evaluator
+from .sizes import CLASSES, EXAMPLE_INDEX, FEATURES, HESSIAN, NETWORK
 
 LOSS = r"-\left(y \log f + (1 - y) \log(1 - f)\right)"
 
@@ -84,14 +86,14 @@ class ExampleContext(Context):
 
 
 def examples(
-    n: int = 2,
     *,
     lam: bool = False,
     bias: bool = True,
     name: str = "examples",
+    variant: int = 0,
     extra: dict[str, str] | None = None,
 ):
-    """m = 3 examples as vectors x^{(i)} (n x 1), weights w (n x 1), bias b, labels y^{(i)}.
+    """m examples as vectors x^{(i)} (n x 1), weights w (n x 1), bias b, labels y^{(i)}.
 
     Definitions: z = w^T x + b, f = sigma(z), L (cross-entropy), s = f (1 - f) per example;
     J = mean of L (+ lambda/(2m) sum_k w_k^2 when ``lam``), S = diag(s),
@@ -124,66 +126,71 @@ def examples(
         name,
         symbols=symbols,
         defs=defs,
-        sizes={"m": 2, "n": n},
-        bindings={"j": 1, "k": 2} if n == 2 else {"j": 2},
+        sizes=HESSIAN[variant][0],
+        bindings=HESSIAN[variant][1],
         per_example=frozenset({"x", "y", "z", "f", "L", "s", "r", *(extra or {})}),
         stacked={"X": "x"},
+        # Newton's step goes to the stationary point of the quadratic model of J at w.
+        rules={"newton": ("w", r"H \left({new} - w\right) = -\nabla_w J")},
     )
 
 
-def one_example(activation: str, loss: str, name: str) -> Context:
-    """One example, n = 3 features: z = sum_k w_k x_k + b, f = activation(z), L = loss."""
+def one_example(activation: str, loss: str, name: str, variant: int = 0) -> Context:
+    """One example, n features: z = sum_k w_k x_k + b, f = activation(z), L = loss."""
     return Context(
         name,
         symbols={"b": None, "w": "sub", "x": "sub", "y": None},
         defs={"z": r"\sum_{k=1}^{n} w_k x_k + b", "f": activation, "L": loss},
-        sizes={"n": 3},
-        bindings={"j": 2},
+        sizes=FEATURES[variant][0],
+        bindings=FEATURES[variant][1],
     )
 
 
-def softmax(K: int = 3, name: str = "softmax") -> ExampleContext:
+def softmax(K: int | None = None, name: str = "softmax", variant: int = 0) -> ExampleContext:
     """One example, K classes: logits z_k, one-hot-like labels y_k with sum 1 (y_K = 1 - rest),
     p_k = e^{z_k} / sum_l e^{z_l}, L = -sum_k y_k log p_k. k = 1 and l = 2 are bound."""
+    sizes, bindings = CLASSES[variant]
+    K = K or sizes["K"]
     rest = " - ".join(f"y_{c}" for c in range(1, K))
     return ExampleContext(
         name,
         symbols={"z": "sub", "y": "sub", "p": "sub"},
         defs={"L": r"-\sum_{c=1}^{K} y_c \log p_c"},
         sizes={"K": K},
-        bindings={"k": 1, "l": 2},
+        bindings=bindings if K == sizes["K"] else {"k": 1, "l": 2},
         indexed={"p": r"\frac{e^{z_{k}}}{\sum_{c=1}^{K} e^{z_c}}"},
         fixed={("y", K): f"1 - {rest}"},
     )
 
 
-def likelihood() -> ExampleContext:
-    """Maximum likelihood: m = 2 examples, n = 3 features; the Bernoulli probability of each
-    label p = f^y (1 - f)^(1 - y) and the log-likelihood ell = sum_i log p^{(i)} (CS229).
-    Outside a sum, example i is bound to the second example."""
-    ctx = examples(3, name="likelihood", extra={"p": r"f^{y} (1 - f)^{1 - y}"})
+def likelihood(variant: int = 0) -> ExampleContext:
+    """Maximum likelihood: the Bernoulli probability of each label p = f^y (1 - f)^(1 - y) and
+    the log-likelihood ell = sum_i log p^{(i)} (CS229). Outside a sum, example i is bound to
+    one example inside the range (sizes.EXAMPLE_INDEX)."""
+    ctx = examples(name="likelihood", extra={"p": r"f^{y} (1 - f)^{1 - y}"}, variant=variant)
     return replace(
         ctx,
         defs={**ctx.defs, r"\ell": r"\sum_{i=1}^{m} \log p^{(i)}"},
-        bindings={**ctx.bindings, "i": 2},  # example i outside a sum: the second one
+        bindings={**ctx.bindings, "i": EXAMPLE_INDEX[variant]},
     )
 
 
-def sgd(lam: bool = False, name: str = "sgd") -> ExampleContext:
-    """Per-example gradients: m = 2, n = 3, a learning rate alpha; g^{(i)} is the data gradient
+def sgd(lam: bool = False, name: str = "sgd", variant: int = 0) -> ExampleContext:
+    """Per-example gradients with a learning rate alpha; g^{(i)} is the data gradient
     (f - y) x of example i. With ``lam``: J has the L2 penalty, and R^{(i)} is the loss of
     example i plus an m-th share of the penalty."""
     extra = {"g": r"(f - y) x"}
     if lam:
         extra["R"] = LOSS + r" + \frac{\lambda}{2m} \sum_{k=1}^{n} w_k^2"
-    ctx = examples(3, lam=lam, name=name, extra=extra)
-    return replace(ctx, symbols={**ctx.symbols, r"\alpha": None}, bindings={"i": 2, "j": 2})
+    ctx = examples(lam=lam, name=name, extra=extra, variant=variant)
+    bindings = {**ctx.bindings, "i": EXAMPLE_INDEX[variant]}
+    return replace(ctx, symbols={**ctx.symbols, r"\alpha": None}, bindings=bindings)
 
 
-def network() -> Context:
+def network(variant: int = 0) -> Context:
     """A two-layer network, examples in columns (Deep Learning Specialization): X is n x m,
     a hidden layer of h units with activation g (here the sigmoid, so that g' can be checked),
-    one sigmoid output unit. m = 2, n = 3, h = 4.
+    one sigmoid output unit; sizes m, n, h from sizes.NETWORK.
 
     Layer names are written as on the page, ``W^{[1]}``, ``dZ^{[2]}`` (multi-letter names).
     dZ^{[2]} = A^{[2]} - Y is the course's definition, dZ^{[1]} is m dJ/dZ^{[1]}; dW and db are
@@ -216,7 +223,8 @@ def network() -> Context:
         "network",
         symbols=symbols,
         defs=layer,
-        sizes={"m": 2, "n": 3, "h": 4},
+        sizes=NETWORK[variant][0],
+        bindings=NETWORK[variant][1],
         functions={"g": SIGMOID},  # the hidden activation g: the sigmoid, as in A^{[1]}
         multi_letter=frozenset(n for n in {**symbols, **layer} if len(n) > 1),
     )
@@ -231,25 +239,24 @@ def bernoulli() -> Context:
     )
 
 
-def l1() -> ExampleContext:
-    """L1-regularized cost: m = 2, n = 3, J = mean of L + (lambda/m) sum_k |w_k|."""
-    ctx = examples(3, lam=True, name="l1")
+def l1(variant: int = 0) -> ExampleContext:
+    """L1-regularized cost: J = mean of L + (lambda/m) sum_k |w_k|."""
+    ctx = examples(lam=True, name="l1", variant=variant)
     data = r"\frac{1}{m} \sum_{i=1}^{m} L^{(i)}"
     return replace(
         ctx, defs={**ctx.defs, "J": data + r" + \frac{\lambda}{m} \sum_{k=1}^{n} \lvert w_k \rvert"}
     )
 
 
-def weighted() -> ExampleContext:
-    """Sample weights omega^{(i)}: m = 2, n = 3; J = (1/m) sum omega L; C and c (scikit-learn's
-    C, a common factor of the weights) are numbers."""
-    ctx = examples(3, name="weighted")
+def weighted(variant: int = 0) -> ExampleContext:
+    """Sample weights omega^{(i)}: J = (1/m) sum omega L; C and c (scikit-learn's C, a common
+    factor of the weights) are numbers."""
+    ctx = examples(name="weighted", variant=variant)
     return replace(
         ctx,
         symbols={**ctx.symbols, r"\omega": None, "C": None, "c": None},
         defs={**ctx.defs, "J": r"\frac{1}{m} \sum_{i=1}^{m} \omega^{(i)} L^{(i)}"},
         per_example=ctx.per_example | {r"\omega"},
-        bindings={"j": 2},
     )
 
 
@@ -272,25 +279,28 @@ def pm_one() -> Context:
 
 QUESTION_CONTEXTS = {
     # linear-regression connection: one example, three (activation, loss) pairings
-    "logistic": lambda: one_example(r"\sigma(z)", LOSS, "logistic"),
-    "linear": lambda: one_example(r"z", r"\frac{1}{2} (f - y)^2", "linear"),
-    "squared-sigmoid": lambda: one_example(
-        r"\sigma(z)", r"\frac{1}{2} (f - y)^2", "squared-sigmoid"
+    "logistic": lambda variant=0: one_example(r"\sigma(z)", LOSS, "logistic", variant),
+    "linear": lambda variant=0: one_example(r"z", r"\frac{1}{2} (f - y)^2", "linear", variant),
+    "squared-sigmoid": lambda variant=0: one_example(
+        r"\sigma(z)", r"\frac{1}{2} (f - y)^2", "squared-sigmoid", variant
     ),
-    # convexity, Newton, mistakes: m = 3 examples, n = 2 features
-    "examples": lambda: examples(2),
-    "examples-nobias": lambda: examples(2, bias=False, name="examples-nobias"),
-    # regularization: n = 3 so that w_j (j = 2) sits among other weights
-    "regularized": lambda: examples(3, lam=True, name="regularized"),
-    "softmax": lambda: softmax(3),
+    # convexity, Newton, mistakes
+    "examples": lambda variant=0: examples(variant=variant),
+    "examples-nobias": lambda variant=0: examples(
+        bias=False, name="examples-nobias", variant=variant
+    ),
+    # regularization
+    "regularized": lambda variant=0: examples(lam=True, name="regularized", variant=variant),
+    "softmax": lambda variant=0: softmax(variant=variant),
+    # the two-class reduction: K = 2 is what it states
     "softmax-2": lambda: softmax(2, "softmax-2"),
-    # maximum likelihood: m = 2, n = 3
+    # maximum likelihood
     "likelihood": likelihood,
     "bernoulli": bernoulli,
     "pm-one": pm_one,
-    # stochastic gradient: m = 2, n = 3
+    # stochastic gradient
     "sgd": sgd,
-    "sgd-l2": lambda: sgd(lam=True, name="sgd-l2"),
+    "sgd-l2": lambda variant=0: sgd(lam=True, name="sgd-l2", variant=variant),
     "network": network,
     "logit": logit,
     "l1": l1,
@@ -300,4 +310,6 @@ QUESTION_CONTEXTS = {
 
 
 def question_contexts() -> dict[str, Context]:
-    return {name: make() for name, make in QUESTION_CONTEXTS.items()}
+    from .contexts import sized
+
+    return {name: sized(make) for name, make in QUESTION_CONTEXTS.items()}

@@ -25,7 +25,7 @@ from functools import cache
 
 from .check import CheckFailed, check_equation
 from .context import Context
-from .contexts import columns, matrix, scalar
+from .contexts import columns, matrix, scalar, sized
 
 LOG_LIKELIHOOD = (
     r"\sum_{i=1}^{m}\left(y^{(i)} \log f^{(i)} + (1 - y^{(i)}) \log(1 - f^{(i)})\right)"
@@ -73,7 +73,7 @@ NOTATIONS: dict[str, Notation] = {
     ),
     "cs229": Notation(
         "CS229: theta, h_theta, log-likelihood l(theta) (maximised)",
-        lambda: scalar("cs229", {r"\ell": LOG_LIKELIHOOD}),
+        lambda variant=0: scalar("cs229", {r"\ell": LOG_LIKELIHOOD}, variant),
         [
             (r"\\ell\s*\(\s*\\theta\s*\)", r"\\ell"),
             (r"h_\\theta" + _ARG.format(x="x"), r"f^{(\1)}"),
@@ -85,7 +85,7 @@ NOTATIONS: dict[str, Notation] = {
     ),
     "prml": Notation(
         "Bishop, PRML: y_n, t_n, phi_n, error E(w) (a sum, no 1/N)",
-        lambda: scalar("prml", {"E": "-" + LOG_LIKELIHOOD}),
+        lambda variant=0: scalar("prml", {"E": "-" + LOG_LIKELIHOOD}, variant),
         [
             (r"\\sum_\{n=1\}\^\{N\}", r"\\sum_{i=1}^{m}"),
             (r"\\sum_\{n=1\}\^N", r"\\sum_{i=1}^{m}"),
@@ -100,7 +100,7 @@ NOTATIONS: dict[str, Notation] = {
 
 @cache
 def notation_context(name: str) -> Context:
-    return NOTATIONS[name].make_context()
+    return sized(NOTATIONS[name].make_context)
 
 
 def to_context_names(tex: str, notation: str) -> str:

@@ -80,7 +80,7 @@ def update_wrong(X, y, w, b, alpha, lambda_):
     m = len(y)
     r = sigmoid(X @ w + b) - y
     w_new = w - alpha * (X.T @ r / m + lambda_ / m * w)
-    b_new = b - alpha * (np.mean(r) + lambda_ / m * b)  # b is not regularized
+    b_new = b - alpha * (np.mean(r) + lambda_ / m * b)  # WRONG: the penalty shrinks b too
     return w_new, b_new
 
 

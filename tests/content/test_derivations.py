@@ -20,8 +20,9 @@ from helpers import ROOT
 
 from sitebuild import steps as ds
 from sitebuild.checking import CheckFailed, check_chain, mutations, page_contexts, split_equation
-from sitebuild.checking.check import check_equation
-from sitebuild.checking.notations import NOTATIONS, check_result
+from sitebuild.checking.check import KINDS, check_equation, check_update, check_wrong, kind
+from sitebuild.checking.notations import NOTATIONS, check_result, notation_context
+from sitebuild.checking.sizes import coincidences, differ
 from sitebuild.steps import StepError, fence_format, steps_in_markdown
 
 DOCS = ROOT / "docs"
@@ -46,6 +47,38 @@ def all_context_names() -> set[str]:
             if attr.endswith("_contexts") and callable(getattr(module, attr)):
                 names |= set(getattr(module, attr)())
     return names
+
+
+# Contexts checked at one size only, with the reason.
+ONE_SIZE = {
+    "sigmoid": "one real variable z, no sizes",
+    "softmax-2": "the two-class reduction: K = 2 is what it states",
+    "bernoulli": "one example's label and logit, no sizes",
+    "logit": "one example's loss as a function of its logit, no sizes",
+    "pm-one": "one logit and one label in {-1, +1}, no sizes",
+    "prox": "the one-weight problems of the proximal step, no sizes",
+}
+
+
+@pytest.mark.parametrize(
+    "ctx",
+    [*CONTEXTS.values(), *(notation_context(n) for n in NOTATIONS)],
+    ids=lambda c: c.name,
+)
+def test_sizes_cannot_coincide(ctx):
+    """Pairwise-distinct sizes (no m = n, m = 2n, m = n + 1) at two tuples, so a wrong size,
+    bound or index fails in at least one of them."""
+    if ctx.name in ONE_SIZE:
+        assert not ctx.variants
+        return
+    tuples = [(c.sizes, c.bindings) for c in (ctx, *ctx.variants)]
+    assert len(tuples) == 2
+    for sizes, bindings in tuples:
+        assert not coincidences(sizes, bindings), (sizes, bindings)
+        for name, value in bindings.items():
+            assert 1 <= value <= max(sizes.values()), (name, value)
+    assert not differ(tuples)
+    assert all(a != b for a, b in zip(tuples[0][1].values(), tuples[1][1].values(), strict=True))
 
 
 def page_id(path: Path) -> str:
@@ -154,6 +187,17 @@ def test_a_wrong_displayed_step_fails(path):
     print(f"{path.name}: {count} mutations, all fail except {len(allowed)} listed")
 
 
+def test_every_kind_of_slip_is_tried():
+    """Each slip of checking.check.KINDS is made somewhere on the site (counts printed)."""
+    counts = dict.fromkeys(sorted(set(KINDS.values())), 0)
+    for path in sorted({*PAGES, *RESULT_FILES}):
+        for fence in load(path)[1]:
+            for what, _ in mutations(fence.tex):
+                counts[kind(what)] += 1
+    print("\n".join(f"{n:5d}  {k}" for k, n in counts.items()))
+    assert all(counts.values()), counts
+
+
 def _replace(step, tex):
     new = ds.Step(**{**step.__dict__, "tex": tex})
     new.aliases = list(step.aliases)
@@ -173,12 +217,55 @@ def test_links_in_reasons_resolve(path):
                 assert frag in ids, f"{s.id}: link to missing step {url}"
 
 
-@pytest.mark.parametrize("name", DERIVATION_PAGES)
-def test_derivation_pages_show_no_unchecked_display_math(name):
-    """Displayed equations on a derivation page are steps (checked), never bare $$ or \\[."""
-    text = (DOCS / name).read_text(encoding="utf-8")
-    outside = re.sub(r"(?ms)^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", "", text)
-    assert "$$" not in outside and "\\[" not in outside and "\\begin{" not in outside
+MARKDOWN_FILES = sorted([*DOCS.rglob("*.md"), *(ROOT / "includes").rglob("*.md")])
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=page_id)
+def test_no_display_math_outside_checked_fences(path):
+    """Every displayed equation is a step, result, wrong or update fence (the build stops on
+    the pages too, sitebuild/steps.py prepare_page; includes are checked here)."""
+    assert not ds.unfenced_display_math(path.read_text(encoding="utf-8"))
+
+
+def test_unfenced_display_math_is_found():
+    text = "a\n\n$$\nx = 1\n$$\n\n```step\nid: step-1\ntex: $$ = 1\n```\n\\[ y \\]\n"
+    assert ds.unfenced_display_math(text) == ["line 3: $$", "line 5: $$", "line 11: \\[ y \\]"]
+
+
+def _fences(kind):
+    return [
+        pytest.param(path, f, id=f"{page_id(path)}:{f.line}")
+        for path in MARKDOWN_FILES
+        for f in load(path)[1]
+        if f.kind == kind
+    ]
+
+
+@pytest.mark.parametrize("path, fence", _fences("wrong"))
+def test_wrong_lines_are_wrong_in_their_context(path, fence):
+    """A wrong line A \\neq B: A = B fails in its named context (at both sizes)."""
+    check_wrong(CONTEXTS[fence.context], fence.tex)
+
+
+@pytest.mark.parametrize("path, fence", _fences("update"))
+def test_update_rules_apply_their_equation(path, fence):
+    """An update v \\leftarrow E is checked as the equation it applies, and every mutation of
+    it (H for H^{-1}, a sign, ...) fails."""
+    ctx = CONTEXTS[fence.context or load(path)[0]["derivation"]]
+    check_update(ctx, fence.tex)
+    survivors = []
+    for what, tex in mutations(fence.tex):
+        try:
+            check_update(ctx, tex)
+        except CheckFailed:
+            continue
+        survivors.append(f"{what}: {tex}")
+    assert not survivors
+
+
+def test_a_right_line_marked_wrong_fails():
+    with pytest.raises(CheckFailed):
+        check_wrong(CONTEXTS["logistic"], r"\frac{\partial L}{\partial w_j} \neq (f - y) x_j")
 
 
 @pytest.mark.parametrize("name", ROUTES)
@@ -263,7 +350,7 @@ def render(source: str) -> str:
         extension_configs={
             "pymdownx.superfences": {
                 "custom_fences": [
-                    {"name": n, "class": n, "format": fence_format} for n in ("step", "result")
+                    {"name": n, "class": n, "format": fence_format} for n in ds.FENCE_NAMES
                 ]
             },
             "pymdownx.arithmatex": {"generic": True},
@@ -343,10 +430,17 @@ def test_link_url_for_directory_urls():
     assert ds.link_url("index.md") == "../"
 
 
-@pytest.mark.parametrize("path", sorted(DOCS.glob("*.md")), ids=page_id)
-def test_display_math_outside_fences_is_not_an_unchecked_equation(path):
-    """Displayed equations are step or result fences, which are checked. Plain display math is
-    left for the wrong lines of the mistakes page (tests/content/test_questions.py checks they are
-    wrong) and update rules written with \\leftarrow."""
-    for block in re.findall(r"\$\$(.*?)\$\$", path.read_text(encoding="utf-8"), re.S):
-        assert r"\neq" in block or r"\leftarrow" in block, block
+def test_wrong_and_update_fences_render_labelled():
+    out = render("```wrong\ncontext: logistic\ntex: a \\neq b\n```\n")
+    assert '<span class="derivation-label">Wrong</span>' in out and "a \\neq b" in out
+    assert "derivation-update" in render("```update\ntex: w \\leftarrow w\n```\n")
+    with pytest.raises(StepError):  # a wrong line without its context
+        render("```wrong\ntex: a \\neq b\n```\n")
+
+
+def test_a_claim_mark_in_a_reason_renders_as_a_claim():
+    """The mark is kept whether or not the build has already added its title."""
+    for mark in ('<span class="claim">', ds.CLAIM_OPEN):
+        out = ds.render_inline(f"{mark}$a = b$</span> and $c$")
+        assert out.startswith(ds.CLAIM_OPEN + '<span class="arithmatex">\\(a = b\\)</span></span>')
+        assert "&lt;span" not in out

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import warnings
 
 import numpy as np
 import pytest
 from helpers import ROOT
 
-from sitebuild.checking import CheckFailed, check_equation, page_contexts
+from sitebuild.checking import page_contexts
 from sitebuild.checking.contexts_questions import question_contexts
 
 PAGES = [
@@ -41,18 +40,11 @@ def page(slug):
     return (ROOT / "docs" / f"{slug}.md").read_text()
 
 
-def wrong_lines(text):
-    """Displayed wrong equations ``$$ A \\neq B $$`` (and their context, from a comment)."""
-    return re.findall(r"<!-- context: ([\w-]+) -->\s*\$\$\s*(.*?)\s*\$\$", text, re.S)
+def test_mistakes_page_shows_its_wrong_lines():
+    """Its wrong lines are ``wrong`` fences, checked by tests/test_derivations.py."""
+    from sitebuild.steps import steps_in_markdown
 
-
-def test_wrong_lines_really_are_wrong():
-    found = wrong_lines(page("mistakes"))
-    assert len(found) >= 3
-    for name, tex in found:
-        left, right = tex.split(r"\neq")
-        with pytest.raises(CheckFailed):
-            check_equation(CONTEXTS[name], f"{left} = {right}")
+    assert sum(f.kind == "wrong" for f in steps_in_markdown(page("mistakes"))) >= 4
 
 
 # ---------------------------------------------------------------- printed output on the pages
