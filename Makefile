@@ -11,6 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+WHEELS_STAMP := .cache/pyodide-wheels/.installed
 SITE_DIR := site
 ADDR ?= 127.0.0.1:8000
 
@@ -37,7 +38,13 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-env: $(PY_STAMP) $(NODE_STAMP)
+# The wheels /check/ installs into Pyodide in the browser (requirements-browser.txt, hashes pinned).
+$(WHEELS_STAMP): requirements-browser.txt $(PY_STAMP)
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+		--require-hashes -r requirements-browser.txt -d $(@D)
+	@touch $@
+
+env: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 
 serve: env
 	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)

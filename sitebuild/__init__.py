@@ -11,6 +11,8 @@
 | `typeset_math`, `mathml_core`, `math_fonts` | TeX to MathML Core at build time, its font |
 | `search_index` | the search index: readable formulas, learners' synonyms |
 | `checking` | what a page's `derivation:` names, and the SymPy check of its steps |
+| `checking.learner_*` | a reader's own steps checked on /check/ (this code, in the browser) |
+| `check_page` | /check/'s files (Pyodide, wheels, the checker) and "try it yourself" |
 | `theme_material` | everything specific to mkdocs-material (templates, markup, asset edits) |
 """
 

@@ -12,6 +12,7 @@ import sys
 from mkdocs.plugins import event_priority
 
 from sitebuild import (
+    check_page,
     figures,
     notebook_page,
     permalinks,
@@ -39,7 +40,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    return figures.add_figures(files, config)  # drawn by scripts/figures/, published as figures/
+    files = figures.add_figures(files, config)  # drawn by scripts/figures/, published as figures/
+    return check_page.add_files(files, config)  # /check/'s Pyodide, wheels and checker
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -50,6 +52,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     permalinks.register_anchors(page, html)
+    html = check_page.page_content(html, page)  # "try it yourself" links; /check/'s menu
     tables = "tables" in config.extra.get(EDITS, ["tables"])
     return markup.add_page_markup(html, page.canonical_url or page.abs_url or "", tables)
 

@@ -229,3 +229,32 @@ def search_results(page, query: str) -> list[list[str]]:
     box.press_sequentially(query)
     page.wait_for_function(ANSWERED)  # material draws the results as each answer arrives
     return page.evaluate(RESULTS)
+
+
+# --------------------------------------------------------------------------------------------
+# /check/: the routes as a learner's pasted text (the "try it yourself" links carry them)
+
+
+def route_groups(name: str) -> list[tuple[str, str, list[str]]]:
+    """(notation, text, step ids) per checking context of a route page, as its links carry."""
+    from sitebuild.check_page import route_texts
+    from sitebuild.steps import steps_in_markdown
+
+    text = (DOCS / name).read_text(encoding="utf-8")
+    texts = route_texts(steps_in_markdown(text), front_matter(text)["derivation"])
+    groups: dict[tuple[str, str], list[str]] = {}
+    for sid, key in texts.items():
+        groups.setdefault(key, []).append(sid)
+    return [(notation, body, ids) for (notation, body), ids in groups.items()]
+
+
+def as_block(text: str, begin: str, end: str) -> str:
+    """A learner's lines as one aligned block: 'A &= B \\\\' rows, continuations '&= C'."""
+    from sitebuild.checking import split_equation
+
+    rows = []
+    for line in text.splitlines():
+        sides = split_equation(line)
+        head = "" if line.startswith("=") else sides[0] + " "
+        rows.append(head + "&= " + " = ".join(sides[1:]))
+    return begin + " \\\\\n".join(rows) + end
