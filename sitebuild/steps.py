@@ -193,6 +193,7 @@ def steps_in_markdown(text: str) -> list[Step]:
 
 
 _FENCED = re.compile(r"(?ms)^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # TeX shown as code is not math
 
 
 def prepare_page(markdown: str, src_uri: str) -> str:
@@ -213,7 +214,7 @@ def unfenced_display_math(text: str) -> list[str]:
     return [
         f"line {n}: {line.strip()}"
         for n, line in enumerate(outside.splitlines(), 1)
-        if "$$" in line or "\\[" in line or "\\begin{" in line
+        if any(mark in _CODE_SPAN.sub("", line) for mark in ("$$", "\\[", "\\begin{"))
     ]
 
 

@@ -230,6 +230,9 @@ def test_no_display_math_outside_checked_fences(path):
 def test_unfenced_display_math_is_found():
     text = "a\n\n$$\nx = 1\n$$\n\n```step\nid: step-1\ntex: $$ = 1\n```\n\\[ y \\]\n"
     assert ds.unfenced_display_math(text) == ["line 3: $$", "line 5: $$", "line 11: \\[ y \\]"]
+    shown_as_code = "type `\\begin{aligned} a &= b \\end{aligned}` or ``$$ x $$`` in the box\n"
+    assert ds.unfenced_display_math(shown_as_code) == []
+    assert ds.unfenced_display_math("`code` then \\[ y \\]\n") == ["line 1: `code` then \\[ y \\]"]
 
 
 def _fences(kind):
