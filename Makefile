@@ -12,6 +12,7 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 WHEELS_STAMP := .cache/pyodide-wheels/.installed
+PIP_TOOLS := pip-tools==7.6.2
 SITE_DIR := site
 ADDR ?= 127.0.0.1:8000
 
@@ -30,7 +31,7 @@ $(PY_STAMP): requirements.lock
 	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		rm -rf $(VENV); echo "Creating $(VENV) with $$base"; "$$base" -m venv $(VENV); \
 	fi
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
 $(NODE_STAMP): package-lock.json
@@ -62,11 +63,15 @@ lint: env
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-lock: $(PY_STAMP)
-	@tmp=$$(mktemp -d); base=$$(tools/find-python); "$$base" -m venv $$tmp/venv; \
-	$$tmp/venv/bin/pip install --quiet --disable-pip-version-check -r requirements.in; \
-	{ echo "# Full pinned environment, generated from requirements.in with: make lock"; \
-	  $$tmp/venv/bin/pip freeze; } > requirements.lock; rm -rf $$tmp
+# pip-compile keeps the versions already in requirements.lock unless requirements.in asks for
+# others; `make lock UPGRADE=--upgrade` takes the newest the pins in requirements.in allow.
+lock:
+	@base=$$(tools/find-python) || exit 1; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	"$$base" -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet --disable-pip-version-check $(PIP_TOOLS); \
+	CUSTOM_COMPILE_COMMAND="make lock" "$$tmp/venv/bin/pip-compile" --quiet --generate-hashes \
+		--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		$(UPGRADE) --output-file requirements.lock requirements.in
 
 clean:
 	rm -rf $(SITE_DIR) .cache .pytest_cache

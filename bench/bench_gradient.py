@@ -9,7 +9,6 @@ two O(mn) matrix-vector products that dominate both). Prints a markdown table.
 """
 
 import argparse
-import importlib.util
 import sys
 import timeit
 from pathlib import Path
@@ -20,13 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "snippets"))
 
 import logreg  # noqa: E402
-
-
-def load_loops():
-    spec = importlib.util.spec_from_file_location("loops", ROOT / "snippets" / "code" / "loops.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from formula_to_code import loops  # noqa: E402
 
 
 def best_of(func, repeat):
@@ -52,7 +45,6 @@ def main(argv=None):
     y = (rng.random(m) < logreg.sigmoid(X @ w + b)).astype(np.float64)
     coef = np.append(w, b)
     lml = LinearModelLoss(base_loss=HalfBinomialLoss(), fit_intercept=True)
-    loops = load_loops()
 
     # the same numbers first
     dj_dw, dj_db = logreg.gradient(X, y, w, b)

@@ -21,7 +21,7 @@ import nbformat
 from sitebuild import ROOT
 
 # Where the repository notebook's set-up cell puts the site's code on the import path.
-SNIPPET_DIRS = (ROOT / "snippets", ROOT / "snippets" / "code")
+SNIPPET_DIRS = (ROOT / "snippets", ROOT / "snippets" / "formula_to_code")
 # The repository notebook's cells that find snippets/; the download gets SETUP_TEXT instead.
 SETUP_CELLS = ("setup-md", "setup-path")
 # The download button belongs on the page, not in the downloaded file.

@@ -3,6 +3,9 @@ of the built site, and the browsers (Chromium for Playwright, Lighthouse)."""
 
 from __future__ import annotations
 
+import contextlib
+import inspect
+import io
 import json
 import os
 import re
@@ -79,6 +82,27 @@ def front_matter(text: str) -> dict:
 
 
 PAGES = [url_path(source) for source in nav_sources()]
+
+# --------------------------------------------------------------------------------------------
+# Printed output on the pages: a snippet function shows what it prints as `# >` lines (ruff
+# formats `#>` so), and the tests run it and compare.
+
+OUTPUT_LINE = re.compile(r"^\s*#\s?>(?: (.*))?$")
+
+
+def shown_output(func) -> list[str]:
+    """The lines a function's `# >` comments say it prints."""
+    lines = inspect.getsource(func).splitlines()
+    return [m.group(1) or "" for line in lines if (m := OUTPUT_LINE.match(line))]
+
+
+def printed_output(func) -> list[str]:
+    """The lines the function really prints."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        func()
+    return out.getvalue().splitlines()
+
 
 # --------------------------------------------------------------------------------------------
 # Browsers

@@ -16,7 +16,7 @@ What this module guarantees:
 * Readable in the light and the dark site palette: each figure is drawn on its own white
   rounded card with dark text, so the page background never touches the ink.
 * Phone-sized: 6 in wide (the SVG scales down), text at 11 pt or more.
-* ``snippet(name, folder)`` imports a module from snippets/, so that figures are computed from
+* ``snippet(name)`` imports a module from snippets/, so that figures are computed from
   the same code the pages show and the tests check.
 """
 
@@ -95,15 +95,11 @@ RC = {
 }
 
 
-def snippet(name: str, folder: str = "") -> ModuleType:
-    """Import ``snippets/[folder/]<name>.py`` (the code the pages show), from anywhere.
-
-    ``snippet("logreg")`` is snippets/logreg.py; ``snippet("descent", "code")`` is
-    snippets/code/descent.py (imported as ``descent``: ``code`` is a standard-library name).
-    """
-    for path in (SNIPPETS, SNIPPETS / folder):
-        if str(path) not in sys.path:
-            sys.path.insert(0, str(path))
+def snippet(name: str) -> ModuleType:
+    """Import a module of snippets/ (the code the pages show), from anywhere: ``"logreg"`` is
+    snippets/logreg.py, ``"formula_to_code.descent"`` snippets/formula_to_code/descent.py."""
+    if str(SNIPPETS) not in sys.path:
+        sys.path.insert(0, str(SNIPPETS))
     return importlib.import_module(name)
 
 

@@ -43,7 +43,7 @@ def data():
 
 def paths():
     """(batch path, mini-batch path): arrays of (w, b), from sgd.sgd with the same alpha."""
-    sgd = _style.snippet("sgd", "questions")
+    sgd = _style.snippet("questions.sgd")
     X, y = data()
     w0, b0 = np.array([START[0]]), START[1]
     out = []

@@ -34,7 +34,7 @@ SHADES = ["#f8dcc8", "#fbe8da", "#fdf4ec", "#eef4fa", "#dde9f4", "#cbdff0"]
 def train():
     """X, y = logreg.make_data(); w, b from descent.gradient_descent, as on the code page."""
     logreg = _style.snippet("logreg")
-    descent = _style.snippet("descent", "code")
+    descent = _style.snippet("formula_to_code.descent")
     X, y = logreg.make_data()
     w, b, _ = descent.gradient_descent(X, y, np.zeros(2), 0.0, alpha=ALPHA, num_iters=ITERS)
     return X, y, w, b

@@ -41,7 +41,7 @@ def data():
 
 def path():
     """(w, b) after 0, 1, ..., STEPS steps of descent.gradient_descent from START."""
-    descent = _style.snippet("descent", "code")
+    descent = _style.snippet("formula_to_code.descent")
     X, y = data()
     w, b = np.array([START[0]]), START[1]
     points = [(float(w[0]), float(b))]

@@ -43,7 +43,7 @@ def data():
 def errors():
     """h and the relative error of gradient_check.numerical_gradient(eps=h) vs logreg.gradient."""
     logreg = _style.snippet("logreg")
-    check = _style.snippet("gradient_check", "code")
+    check = _style.snippet("formula_to_code.gradient_check")
     X, y, w, b = data()
     analytic = logreg.gradient(X, y, w, b)
     h = np.logspace(np.log10(H[0]), np.log10(H[1]), N)

@@ -32,8 +32,8 @@ ALPHA = 1.0
 def histories():
     """|gradient| after each iteration: descent.gradient_descent and newton_step.newton_step."""
     logreg = _style.snippet("logreg")
-    descent = _style.snippet("descent", "code")
-    newton = _style.snippet("newton_step", "code")
+    descent = _style.snippet("formula_to_code.descent")
+    newton = _style.snippet("formula_to_code.newton_step")
     X, y = logreg.make_data()
 
     def norm(w, b):

@@ -1,20 +1,19 @@
 """The "next questions" pages: their wrong lines, display math and snippets.
 
-Their steps are checked with every other page's by tests/content/test_derivations.py (contexts in
-sitebuild/checking/contexts_questions.py); here: the displayed wrong lines really are wrong, and the
-snippets in snippets/questions/ agree with independent oracles (finite differences, closed
-forms, scikit-learn).
+Their steps are checked with every other page's by tests/content/test_derivations.py (contexts
+in sitebuild/checking/contexts_questions.py); here: the displayed wrong lines really are wrong,
+and the snippets in snippets/questions/ agree with independent oracles (finite differences,
+closed forms, scikit-learn).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
+import importlib
 import warnings
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, printed_output, shown_output
 
 from sitebuild.checking import page_contexts
 from sitebuild.checking.contexts_questions import question_contexts
@@ -50,23 +49,6 @@ def test_mistakes_page_shows_its_wrong_lines():
 # ---------------------------------------------------------------- printed output on the pages
 
 
-def printed(func):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        func()
-    return out.getvalue().splitlines()
-
-
-def shown(func):
-    import inspect
-
-    return [
-        ln.strip()[4:]
-        for ln in inspect.getsource(func).splitlines()
-        if ln.strip().startswith("# > ")
-    ]
-
-
 @pytest.mark.parametrize(
     "module, name",
     [
@@ -84,9 +66,8 @@ def shown(func):
     ],
 )
 def test_printed_output_matches_page(module, name):
-    mod = __import__(f"questions.{module}", fromlist=[name])
-    func = getattr(mod, name)
-    assert printed(func) == shown(func)
+    func = getattr(importlib.import_module(f"questions.{module}"), name)
+    assert printed_output(func) == shown_output(func)
 
 
 def test_every_snippet_is_included_by_a_page():

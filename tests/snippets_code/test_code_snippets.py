@@ -1,36 +1,23 @@
-"""The /code/ page's snippets (snippets/code/*.py): they compute the right things, and every
-output printed on the page (the `#>` lines, which ruff formats as `# >`) is the real output.
-
-snippets/code/ is not a package on purpose: a package named `code` would shadow the standard
-library's `code` module (used by pdb and the REPL). The files are loaded by path instead.
-"""
+"""The /code/ page's snippets (snippets/formula_to_code/*.py): they compute the right things,
+and every output printed on the page (the `# >` lines) is the real output."""
 
 import contextlib
-import importlib.util
+import importlib
 import inspect
 import io
-import re
-import sys
 import warnings
 
 import logreg
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import OUTPUT_LINE, ROOT, printed_output, shown_output
 from sklearn.linear_model import LogisticRegression
 
-CODE_DIR = ROOT / "snippets" / "code"
-OUTPUT_LINE = re.compile(r"^\s*#\s?>(?: (.*))?$")
+CODE_DIR = ROOT / "snippets" / "formula_to_code"
 
 
 def load(stem):
-    name = f"snippets_code_{stem}"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, CODE_DIR / f"{stem}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return importlib.import_module(f"formula_to_code.{stem}")
 
 
 MODULES = sorted(p.stem for p in CODE_DIR.glob("*.py") if p.name != "__init__.py")
@@ -45,11 +32,6 @@ def demos(stem):
     ]
 
 
-def expected_output(func):
-    lines = inspect.getsource(func).splitlines()
-    return [m.group(1) or "" for line in lines if (m := OUTPUT_LINE.match(line))]
-
-
 # ---------------------------------------------------------------- printed outputs
 
 
@@ -60,31 +42,26 @@ DEMOS = [pytest.param(stem, f.__name__, id=f"{stem}.{f.__name__}") for stem in M
 @pytest.mark.parametrize(("stem", "name"), DEMOS)
 def test_printed_output_is_what_the_page_shows(stem, name):
     func = getattr(load(stem), name)
-    expected = expected_output(func)
+    expected = shown_output(func)
     assert expected, f"{stem}.{name} prints nothing that the page shows"
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        func()
-    assert out.getvalue().splitlines() == expected
+    assert printed_output(func) == expected
 
 
 @pytest.mark.parametrize("stem", MODULES)
 def test_every_module_has_a_demo_and_no_unchecked_output_lines(stem):
-    assert demos(stem), f"snippets/code/{stem}.py has no demo*() function"
+    assert demos(stem), f"snippets/formula_to_code/{stem}.py has no demo*() function"
     source = (CODE_DIR / f"{stem}.py").read_text().splitlines()
     in_file = sum(bool(OUTPUT_LINE.match(line)) for line in source)
-    in_demos = sum(len(expected_output(f)) for f in demos(stem))
+    in_demos = sum(len(shown_output(f)) for f in demos(stem))
     assert in_file == in_demos, "`#>` lines outside a demo*() function are never checked"
 
 
 @pytest.mark.parametrize("stem", MODULES)
 def test_importing_prints_nothing(stem):
-    name = f"fresh_{stem}"
-    spec = importlib.util.spec_from_file_location(name, CODE_DIR / f"{stem}.py")
-    module = importlib.util.module_from_spec(spec)
+    module = load(stem)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        spec.loader.exec_module(module)
+        importlib.reload(module)  # runs the file again, as a first import does
     assert out.getvalue() == ""
 
 
