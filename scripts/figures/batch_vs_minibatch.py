@@ -10,6 +10,7 @@ import numpy as np
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.append(str(Path(__file__).resolve().parent))
 import _style  # noqa: E402
+from descent_path import data  # noqa: E402  (the same data set: one weight, one bias)
 
 ALT = (
     "Contour map of the cross-entropy cost J(w, b) for one feature of the code page's data set, "
@@ -32,13 +33,6 @@ BATCH = 20
 W_RANGE = (-0.3, 5.2)
 B_RANGE = (-3.0, 2.0)
 N = 41
-
-
-def data():
-    """The code page's data set (logreg.make_data), first feature only."""
-    logreg = _style.snippet("logreg")
-    X, y = logreg.make_data()
-    return X[:, :1], y
 
 
 def paths():

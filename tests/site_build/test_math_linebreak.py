@@ -6,14 +6,13 @@ is a binary operator is MathJax's decision, not the module's.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 from helpers import ROOT
 
+from sitebuild import typeset_math
 from sitebuild.math_linebreak import break_lines
 from sitebuild.mathml_core import to_core
 from sitebuild.steps import steps_in_markdown
@@ -31,15 +30,7 @@ MATRIX = (
 
 
 def typeset(items: list[tuple[str, bool]]) -> list[str]:
-    result = subprocess.run(
-        ["node", str(ROOT / "tools" / "typeset.mjs")],
-        input=json.dumps({"items": items}),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    return [to_core(markup) for markup in json.loads(result.stdout)["mathml"]]
+    return [to_core(markup) for markup in typeset_math.typeset(items)["mathml"]]
 
 
 def pieces(markup: str) -> list[ET.Element]:

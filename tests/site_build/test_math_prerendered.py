@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import re
-import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from helpers import ROOT
 
+from sitebuild import typeset_math
 from sitebuild.css_trim import page_classes, trim_css
 from sitebuild.math_fonts import FAMILY, FILE_FAMILY, FONT, math_chars
 from sitebuild.mathml_core import styled, to_core
@@ -162,18 +160,6 @@ def test_to_core_keeps_only_what_mathml_core_draws():
         to_core('<math><mi mathvariant="fraktur">g</mi></math>')
 
 
-def typeset(items: list[tuple[str, bool]]) -> dict:
-    result = subprocess.run(
-        ["node", str(ROOT / "tools" / "typeset.mjs")],
-        input=json.dumps({"items": items}),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    return json.loads(result.stdout)
-
-
 def operators(mathml: str) -> list[tuple[str, str, str]]:
     return re.findall(r'<mo[^>]*? lspace="([^"]*)" rspace="([^"]*)"[^>]*>([^<]*)</mo>', mathml)
 
@@ -182,7 +168,9 @@ def test_typeset_writes_out_tex_spacing():
     """TeX's spacing (The TeXbook, chapter 18): thick space (5/18 em) around a relation, medium
     (4/18 em) around a binary operator, and a minus right after a relation is a sign, unspaced
     on its right; MathML's operator dictionary would space all three minus signs alike."""
-    result = typeset([("a-b", False), ("a=-b", False), ("\\frac{1}{", False), ("\\nope", False)])
+    result = typeset_math.typeset(
+        [("a-b", False), ("a=-b", False), ("\\frac{1}{", False), ("\\nope", False)]
+    )
     thick, medium = "0.2778em", "0.2222em"
     binary, relation = result["mathml"][0], result["mathml"][1]
     assert operators(binary) == [(medium, "0", "&#x2212;")]
