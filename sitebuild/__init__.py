@@ -9,6 +9,7 @@
 | `notebook_page` | the notebook page: slimmer inline CSS, plots as image files |
 | `postprocess` | the built site's post-processing (math, search index, assets); a command line |
 | `typeset_math`, `mathml_core`, `math_fonts` | TeX to MathML Core at build time, its font |
+| `serve_cache`, `math_cache`, `notebook_cache` | what `mkdocs serve` keeps between rebuilds |
 | `search_index`, `search_steps`, `search_terms` | the search index: formulas, courses' words |
 | `checking` | what a page's `derivation:` names, and the SymPy check of its steps |
 | `checking.learner_*` | a reader's own steps checked on /check/ (this code, in the browser) |

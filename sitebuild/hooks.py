@@ -3,6 +3,8 @@
 Each event is a short call into the package sitebuild/; what the calls do is in their modules.
 mkdocs.yml adds what needs no hook: the step fences (pymdownx.superfences custom_fences),
 the theme's templates (theme.custom_dir), search, redirects and the notebook (plugins).
+Under `mkdocs serve` only, the steps keep what did not change between rebuilds (cache(), see
+sitebuild/serve_cache.py); `mkdocs build` makes everything from scratch.
 """
 
 import importlib
@@ -14,10 +16,12 @@ from mkdocs.plugins import event_priority
 from sitebuild import (
     check_page,
     figures,
+    notebook_cache,
     notebook_page,
     permalinks,
     postprocess,
     previews,
+    serve_cache,
     site_address,
     steps,
     typeset_math,
@@ -35,8 +39,10 @@ def on_startup(command, dirty):
 
 def on_config(config):
     reload_build_code()
-    site_address.configure(config, serving=COMMAND["name"] == "serve")  # SITE_URL, REPO_URL
+    site_address.configure(config, serving=serving())  # SITE_URL, REPO_URL
     typeset_math.check_font()
+    if notebooks := cache("notebooks"):  # the notebook runs when it or a snippet it imports changed
+        notebook_cache.configure(config, notebooks)
 
 
 def on_files(files, config):
@@ -59,6 +65,9 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     previews.add_previews(files, config)  # every page is read now: its title and formula known
+    if templates := cache("templates"):  # compiled once, not on every rebuild
+        return serve_cache.keep_template_bytecode(env, templates)
+    return env
 
 
 def on_page_context(context, page, config, nav):
@@ -67,7 +76,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     if notebook_page.is_notebook(page):
-        output = notebook_page.slim(output, page, config.site_dir)
+        output = notebook_page.slim(output, page, config.site_dir, cache("css-trim"))
         return site_address.add_colab_link(output, config.repo_url)
     return output
 
@@ -77,7 +86,19 @@ def on_post_build(config):
     if os.environ.get("SITEBUILD_NO_POSTPROCESS"):  # to run sitebuild.postprocess on its own
         return
     edits = config.extra.get(EDITS, list(asset_edits.GROUPS))
-    postprocess.postprocess(config.site_dir, config.site_url, edits)
+    postprocess.postprocess(config.site_dir, config.site_url, edits, cache("postprocess"))
+
+
+def serving() -> bool:
+    return COMMAND["name"] == "serve"
+
+
+def cache(name: str):
+    """Under mkdocs serve, where a step keeps what it made (sitebuild/serve_cache.py); under
+    mkdocs build (make build, make test, CI), None: everything is made from scratch."""
+    if not serving() or os.environ.get("SITEBUILD_NO_SERVE_CACHE"):  # the latter: to compare
+        return None
+    return serve_cache.FOLDER / name
 
 
 def reload_build_code():

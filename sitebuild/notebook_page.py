@@ -9,12 +9,13 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import struct
 from pathlib import Path
 
-from sitebuild import css_trim, notebook_styles
+from sitebuild import css_trim, notebook_styles, serve_cache
 
 STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 PNG_DATA_URL = re.compile(r'<img (?P<attrs>[^>]*?)src="data:image/png;base64,(?P<data>[\w+/=]+)"')
@@ -24,13 +25,17 @@ def is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
 
-def slim(output: str, page, site_dir: str) -> str:
-    """The notebook page's HTML with its CSS trimmed and its plots written beside it."""
+def slim(output: str, page, site_dir: str, cache: Path | None = None) -> str:
+    """The notebook page's HTML with its CSS trimmed and its plots written beside it; with a
+    cache folder (mkdocs serve), each trim is computed once per stylesheet and page classes."""
     page_dir = Path(site_dir, page.file.dest_uri).parent
     classes = css_trim.page_classes(output)
 
     def trim(m: re.Match) -> str:
-        return m[1] + css_trim.trim_css(m[2], classes) + m[3] if len(m[2]) > 50_000 else m[0]
+        if len(m[2]) <= 50_000:
+            return m[0]
+        compute = functools.partial(css_trim.trim_css, m[2], classes)
+        return m[1] + serve_cache.text_once(cache, compute, m[2], *sorted(classes)) + m[3]
 
     output = STYLE.sub(trim, notebook_styles.fix_list_repr_styles(output))
     return PNG_DATA_URL.sub(lambda m: png_to_file(m, page_dir), output)

@@ -11,22 +11,36 @@ example to work on the math without building again, build without it and keep a 
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitebuild import notebook_download, search_index, typeset_math
+from sitebuild import ROOT, notebook_download, search_index, serve_cache, typeset_math
 from sitebuild.theme_material import asset_edits
 
 
-def postprocess(site_dir: str | Path, site_url: str = "/", edit_groups=tuple(asset_edits.GROUPS)):
+def postprocess(
+    site_dir: str | Path,
+    site_url: str = "/",
+    edit_groups=tuple(asset_edits.GROUPS),
+    cache: Path | None = None,
+):
     """Math typeset to MathML with its font, the search index rewritten, material's assets
     edited (the named groups of sitebuild/theme_material/asset_edits.py), the downloadable
-    notebook made self-contained."""
+    notebook made self-contained. A cache folder (mkdocs serve only, serve_cache.py) keeps
+    formulas, the font and the asset edits whose inputs did not change."""
     site = Path(site_dir)
-    typeset_math.typeset_site(site, urlsplit(site_url or "/").path or "/")
+    typeset_math.typeset_site(site, urlsplit(site_url or "/").path or "/", cache)
     search_index.rewrite_index_file(site)
-    asset_edits.apply(site, edit_groups)
+    if cache is None:
+        asset_edits.apply(site, edit_groups)
+    else:
+        code = sorted((ROOT / "sitebuild" / "theme_material").glob("*.py"))
+        edit = functools.partial(asset_edits.apply, groups=edit_groups)
+        patterns = ["assets/**/*.min.js", "assets/**/*.min.css", "assets/**/*.map"]
+        options = ",".join(edit_groups)
+        serve_cache.replay_edits(cache / "asset-edits", site, patterns, code, edit, options)
     notebook_download.rewrite_downloads(site)  # the notebook a reader downloads runs alone
 
 

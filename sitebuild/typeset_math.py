@@ -21,8 +21,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from sitebuild import ROOT
-from sitebuild.math_fonts import FONT, head_markup, publish_font
+from sitebuild import ROOT, math_cache
+from sitebuild.math_fonts import FONT, head_markup, math_chars, publish_font
 from sitebuild.math_linebreak import break_lines
 from sitebuild.mathml_core import to_core
 
@@ -66,9 +66,10 @@ def typeset(items: list[tuple[str, bool]]) -> dict:
     return json.loads(result.stdout)
 
 
-def typeset_site(site: Path, base_path: str = "/") -> None:
+def typeset_site(site: Path, base_path: str = "/", cache: Path | None = None) -> None:
     """Every page of the built site with its math as MathML and the math font in its head;
-    base_path is the site's path on its host (the 404 page links its assets from there)."""
+    base_path is the site's path on its host (the 404 page links its assets from there).
+    With a cache folder (mkdocs serve), only new formulas are typeset (math_cache.py)."""
     start = time.perf_counter()
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
     index: dict[tuple[str, bool], int] = {}
@@ -83,12 +84,22 @@ def typeset_site(site: Path, base_path: str = "/") -> None:
             index.setdefault(item, len(index))
             where.setdefault(item, str(path.relative_to(site)))
     items = list(index)
-    result = typeset(items)
+    if cache is None:
+        result = typeset(items)
+    else:
+        result = math_cache.typeset_new(items, typeset, cache / "mathml")
     for number, message in result["errors"]:
         tex, _ = items[number]
         log.warning(f"{where[items[number]]}: MathJax cannot typeset {tex!r}: {message}")
     rendered = [to_core(markup) for markup in result["mathml"]]
-    font_name, script_name = publish_font(rendered, site / ASSETS)
+    if cache is None:
+        font_name, script_name = publish_font(rendered, site / ASSETS)
+    else:
+        code = (FONT, ROOT / "sitebuild" / "math_fonts.py", ROOT / "sitebuild" / "mathml_core.py")
+        chars = math_chars(rendered)
+        font_name, script_name = math_cache.publish_font_once(
+            rendered, site / ASSETS, publish_font, chars, code, cache / "math-font"
+        )
     shown = [break_lines(markup) for markup in rendered]
 
     def replace(match: re.Match) -> str:

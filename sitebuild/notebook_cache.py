@@ -1,0 +1,43 @@
+"""Under `mkdocs serve`, a notebook runs again only when it or a snippet it imports changed.
+
+mkdocs-jupyter's own cache is keyed on the notebook alone (and its options), so mkdocs.yml turns
+it off: an edit to snippets/ would not run the notebook again. Under serve, hooks.py turns it on
+with a cache folder named after the snippet files the notebooks import, through other snippets
+too (notebook_download.site_modules), so a change to one of them starts a fresh folder; the
+latest KEEP folders are kept, so an undo does not run the notebook again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from sitebuild import notebook_download
+
+KEEP = 4
+
+
+def snippets_key(docs_dir: str | Path) -> str:
+    digest = hashlib.sha256()
+    for notebook in sorted(Path(docs_dir).rglob("*.ipynb")):
+        nb = nbformat.read(notebook, as_version=4)
+        code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+        for name, path in notebook_download.site_modules(code):
+            digest.update(f"{name}\0".encode() + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def configure(config, cache: Path) -> None:
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None:
+        return
+    folder = cache / snippets_key(config.docs_dir)
+    plugin.config["cache"] = True
+    plugin.config["cache_dir"] = str(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.touch()  # the most recently used
+    for stale in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
+        shutil.rmtree(stale, ignore_errors=True)
