@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOG = Path(tempfile.gettempdir()) / f"bench-edit-loop-{os.getpid()}.log"
 TICK = os.sysconf("SC_CLK_TCK")
+RUN = f"{os.getpid()}-{int(time.time())}"  # every edit new: no cache of an earlier run hits
 
 
 def free_port() -> int:
@@ -64,21 +65,21 @@ def write(path: Path, text: str) -> None:
 
 
 def edit_prose(text: str, n: int) -> str:
-    return text + f"\n\nAn added line of prose, number {n}.\n"
+    return text + f"\n\nAn added line of prose, number {n} of run {RUN}.\n"
 
 
 def edit_formula(text: str, n: int) -> str:
-    return text + f"\n\nAn added line {n}, with a new formula \\(x_{{{n}}} + {n + 7}\\).\n"
+    return text + f"\n\nAn added line, with a new formula \\(x_{{{n}}} + {time.time_ns()}\\).\n"
 
 
 def edit_snippet(text: str, n: int) -> str:
-    return text + f"\n# an added comment {n}\n"
+    return text + f"\n# an added comment {n} of run {RUN}\n"
 
 
 def edit_notebook(text: str, n: int) -> str:
     nb = json.loads(text)
     cell = next(c for c in nb["cells"] if c.get("id") == "plot-md")
-    cell["source"][-1] += f" (edit {n})"
+    cell["source"][-1] += f" (edit {n} of run {RUN})"
     return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
 
 
