@@ -2,9 +2,10 @@
 
 mkdocs-jupyter's own cache is keyed on the notebook alone (and its options), so mkdocs.yml turns
 it off: an edit to snippets/ would not run the notebook again. Under serve, hooks.py turns it on
-with a cache folder named after the snippet files the notebooks import, through other snippets
-too (notebook_download.site_modules), so a change to one of them starts a fresh folder; the
-latest KEEP folders are kept, so an undo does not run the notebook again.
+with a cache folder named after the notebooks and the snippet files they import, through other
+snippets too (notebook_download.site_modules), so a change to one of them starts a fresh folder.
+The latest KEEP folders are kept, so an undo does not run the notebook again (mkdocs-jupyter
+evicts from its folder every entry the build did not use: one folder per version of the inputs).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from sitebuild import notebook_download
 KEEP = 4
 
 
-def snippets_key(docs_dir: str | Path) -> str:
+def inputs_key(docs_dir: str | Path) -> str:
     digest = hashlib.sha256()
     for notebook in sorted(Path(docs_dir).rglob("*.ipynb")):
+        digest.update(notebook.read_bytes() + b"\0")
         nb = nbformat.read(notebook, as_version=4)
         code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
         for name, path in notebook_download.site_modules(code):
@@ -34,7 +36,7 @@ def configure(config, cache: Path) -> None:
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin is None:
         return
-    folder = cache / snippets_key(config.docs_dir)
+    folder = cache / inputs_key(config.docs_dir)
     plugin.config["cache"] = True
     plugin.config["cache_dir"] = str(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -223,3 +223,24 @@ def test_the_notebook_runs_again_when_a_snippet_it_imports_changes(tmp_path, mon
     (snippets / "base.py").write_text("X = 3\n")
     assert cache_dir() not in (first, second)
     assert not Path(first).exists() and not Path(second).exists()  # beyond KEEP: gone
+
+
+def test_an_undone_notebook_edit_finds_its_cache(tmp_path):
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    docs.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    nbformat.write(nb, docs / "nb.ipynb")
+
+    def cache_dir() -> str:
+        config = _JupyterConfig(docs)
+        notebook_cache.configure(config, cache)
+        return config.plugins["mkdocs-jupyter"].config["cache_dir"]
+
+    first = cache_dir()
+    nb.cells[0].source = "x = 2"
+    nbformat.write(nb, docs / "nb.ipynb")
+    edited = cache_dir()
+    assert edited != first  # mkdocs-jupyter evicts what a build did not use from this folder
+    nb.cells[0].source = "x = 1"
+    nbformat.write(nb, docs / "nb.ipynb")
+    assert cache_dir() == first and Path(first).is_dir()
