@@ -1,8 +1,9 @@
 """Figures drawn at build time: one script per figure in scripts/figures/, main(out_dir).
 
-- ``add_figures``: runs every script once per change of its inputs (scripts/figures/ and
-  snippets/, hashed; the output cached in .cache/figures/) and publishes what they wrote as
-  ``figures/<name>.svg``, never writing into docs/.
+- ``add_figures``: runs every script and publishes what they wrote as ``figures/<name>.svg``,
+  never writing into docs/. Under `mkdocs serve` (``cached``), once per change of their inputs
+  (scripts/figures/ and snippets/, hashed; the output kept in .cache/figures/); `mkdocs build`
+  draws every figure afresh.
 - ``expand_figure_refs``: a page writes ``![](figures/<name>.svg)`` on a line of its own; it
   becomes a figure with the script's ALT text and CAPTION and the drawing's size, so the page
   reserves its space (no layout shift when the lazy image arrives).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -35,8 +37,8 @@ SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 FIGURE_SIZES: dict[str, tuple[int, int]] = {}
 
 
-def add_figures(files: Files, config) -> Files:
-    for path in draw_figures():
+def add_figures(files: Files, config, cached: bool = False) -> Files:
+    for path in draw_figures(cached):
         if path.suffix == ".svg" and (size := SVG_SIZE.search(path.read_text(encoding="utf-8"))):
             FIGURE_SIZES[path.stem] = tuple(round(float(v) * 4 / 3) for v in size.groups())
         files.append(File.generated(config, f"figures/{path.name}", abs_src_path=str(path)))
@@ -81,8 +83,14 @@ def figure_scripts() -> list[Path]:
     return sorted(p for p in FIGURE_SCRIPTS.glob("*.py") if not p.name.startswith("_"))
 
 
-def draw_figures() -> list[Path]:
-    """Run every figure script once per change of its inputs; return the files they wrote."""
+def draw_figures(cached: bool = False) -> list[Path]:
+    """Run every figure script (cached: once per change of its inputs); the files they wrote."""
+    if not cached:
+        out_dir = FIGURE_CACHE.parent / "figures-build" / str(os.getpid())
+        shutil.rmtree(out_dir, ignore_errors=True)
+        out_dir.mkdir(parents=True)
+        _draw_all(out_dir)
+        return sorted(out_dir.iterdir())
     digest = hashlib.sha256()
     for folder in FIGURE_INPUTS:
         for path in sorted(folder.rglob("*.py")):
@@ -92,13 +100,17 @@ def draw_figures() -> list[Path]:
     done = out_dir / ".complete"
     if not done.exists():
         out_dir.mkdir(parents=True, exist_ok=True)
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            list(pool.map(lambda script: _run_figure_script(script, out_dir), figure_scripts()))
+        _draw_all(out_dir)
         done.touch()
         for stale in FIGURE_CACHE.iterdir():
             if stale != out_dir:
                 shutil.rmtree(stale, ignore_errors=True)
     return sorted(p for p in out_dir.iterdir() if not p.name.startswith("."))
+
+
+def _draw_all(out_dir: Path) -> None:
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(lambda script: _run_figure_script(script, out_dir), figure_scripts()))
 
 
 def _run_figure_script(script: Path, out_dir: Path) -> None:

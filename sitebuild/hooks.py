@@ -46,7 +46,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    files = figures.add_figures(files, config)  # drawn by scripts/figures/, published as figures/
+    # drawn by scripts/figures/, published as figures/; under serve once per change of snippets/
+    files = figures.add_figures(files, config, cached=cache("figures") is not None)
     return check_page.add_files(files, config)  # /check/'s Pyodide, wheels and checker
 
 

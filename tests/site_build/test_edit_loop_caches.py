@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from helpers import ROOT, mkdocs_config
 
-from sitebuild import hooks, math_cache, notebook_cache, notebook_download, serve_cache
+from sitebuild import figures, hooks, math_cache, notebook_cache, notebook_download, serve_cache
 
 
 class Typesetter:
@@ -244,3 +244,33 @@ def test_an_undone_notebook_edit_finds_its_cache(tmp_path):
     nb.cells[0].source = "x = 1"
     nbformat.write(nb, docs / "nb.ipynb")
     assert cache_dir() == first and Path(first).is_dir()
+
+
+def test_figures_are_drawn_by_every_build_and_once_per_input_under_serve(tmp_path, monkeypatch):
+    scripts, snippets = tmp_path / "scripts", tmp_path / "snippets"
+    scripts.mkdir()
+    snippets.mkdir()
+    (snippets / "data.py").write_text("N = 1\n")
+    script = scripts / "fig.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        "out = pathlib.Path(sys.argv[1])\n"
+        "runs = pathlib.Path(__file__).with_name('runs')\n"
+        "runs.write_text(runs.read_text() + 'x' if runs.exists() else 'x')\n"
+        "(out / 'fig.svg').write_text('<svg/>')\n"
+    )
+    monkeypatch.setattr(figures, "FIGURE_SCRIPTS", scripts)
+    monkeypatch.setattr(figures, "FIGURE_INPUTS", [scripts, snippets])
+    monkeypatch.setattr(figures, "FIGURE_CACHE", tmp_path / "cache" / "figures")
+    monkeypatch.setattr(figures, "ROOT", tmp_path)
+    runs = scripts / "runs"
+    for n in range(2):  # mkdocs build: every time
+        assert [p.name for p in figures.draw_figures()] == ["fig.svg"]
+        assert runs.read_text() == "x" * (n + 1)
+    assert not (tmp_path / "cache" / "figures").exists()
+    for _ in range(2):  # mkdocs serve: once per input
+        assert [p.name for p in figures.draw_figures(cached=True)] == ["fig.svg"]
+    assert runs.read_text() == "xxx"
+    (snippets / "data.py").write_text("N = 2\n")
+    figures.draw_figures(cached=True)
+    assert runs.read_text() == "xxxx"
