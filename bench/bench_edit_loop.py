@@ -90,7 +90,7 @@ PAGE_EDITS = [
 OTHER_EDITS = [
     (
         "snippet edit (the notebook imports it)",
-        ROOT / "snippets" / "code" / "loops.py",
+        ROOT / "snippets" / "formula_to_code" / "loops.py",
         edit_snippet,
     ),
     ("notebook edit", ROOT / "docs" / "notebook.ipynb", edit_notebook),
