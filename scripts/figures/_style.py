@@ -144,6 +144,11 @@ def save(fig: Figure, path: Path, alt: str) -> Path:
     """Write ``fig`` as a deterministic SVG (alt text as its <title>) and close it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # A whole number of CSS px (96 per inch) each way: the page's <img width height> then give
+    # exactly the drawing's aspect ratio, so the space reserved before the lazy image arrives is
+    # the space it takes (a fraction of a pixel otherwise moves everything below it).
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(round(width * 96) / 96, round(height * 96) / 96)
     fig.savefig(
         path,
         format="svg",

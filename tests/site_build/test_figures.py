@@ -93,6 +93,9 @@ def test_svg_is_valid_small_phone_sized_and_font_independent(rendered, name):
     width, height = (float(root.get(k).removesuffix("pt")) for k in ("width", "height"))
     assert width <= 6.5 * 72, "wider than 6.5 in: text gets too small on a phone"
     assert 0.5 <= height / width <= 1.0, "aspect ratio unsuited to a phone column"
+    # The page's <img width height> are whole CSS px (4/3 of a pt); the drawing must be too, or
+    # the lazy image, once loaded, is a fraction of a pixel taller or shorter than its placeholder.
+    assert (width * 4 / 3).is_integer() and (height * 4 / 3).is_integer(), (width, height)
     # svg.fonttype = "path": glyphs are outlines, so no <text> needs a font on the reader's side.
     assert root.find(f".//{SVG}text") is None
     # Alt text is also the SVG's own <title>, for readers who open the file by itself.
