@@ -101,14 +101,14 @@ def _exp_free(d):
 
 def _is_zero(d) -> bool:
     d = sp.sympify(d)
-    if d == 0 or sp.expand(d) == 0:
+    if d == 0:
         return True
-    try:
+    try:  # before expand(), which multiplies out every exp of a sum (slow for softmax)
         if sp.cancel(sp.together(_exp_free(d))) == 0:
             return True
     except sp.PolynomialError:
         pass
-    return sp.simplify(d) == 0
+    return sp.expand(d) == 0 or sp.simplify(d) == 0
 
 
 def symbolically_equal(a, b) -> bool:

@@ -26,15 +26,23 @@ HESSIAN = (
 # An example i named outside a sum (maximum likelihood, mini-batches): inside 1..m, away from
 # the sizes and from j and k of EXAMPLES/HESSIAN.
 EXAMPLE_INDEX = (4, 6)
-# A two-layer network (examples in columns): m examples, n features, h hidden units.
+# A two-layer network (examples in columns): m examples, n features, h hidden units. SymPy proves
+# the steps at the first tuple, so it is small (dW^{[1]} has h n entries, each a sum over m
+# examples of nested sigmoids); the second checks every entry numerically at n > 1.
 NETWORK = (
-    ({"m": 5, "n": 3, "h": 7}, {}),
-    ({"m": 8, "n": 5, "h": 3}, {}),
+    ({"m": 5, "n": 1, "h": 3}, {}),
+    ({"m": 2, "n": 5, "h": 8}, {}),
 )
 # One example with n features (the linear-regression connection).
 FEATURES = (({"n": 3}, {"j": 2}), ({"n": 5}, {"j": 4}))
 # One example with K classes (softmax): k and l are two different classes.
 CLASSES = (({"K": 3}, {"k": 1, "l": 2}), ({"K": 5}, {"k": 4, "l": 3}))
+# Softmax over m examples (one per row), n features and K classes: few features in the first
+# tuple, where SymPy proves the steps (m K logits, n K gradient entries).
+SOFTMAX_ROWS = (
+    ({"m": 3, "n": 1, "K": 5}, {}),
+    ({"m": 5, "n": 7, "K": 3}, {}),
+)
 
 
 def coincidences(sizes: dict[str, int], bindings: dict[str, int]) -> list[str]:
