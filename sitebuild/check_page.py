@@ -24,7 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKER = Path(__file__).resolve().parent / "checking"  # shipped to the browser as a zip
 
 # Checking context of a page (front matter ``derivation:``) -> notation on /check/.
-CONTEXT_NOTATION = {"scalar": "site", "matrix": "matrix", "columns": "dls", "sigmoid": "sigmoid"}
+CONTEXT_NOTATION = {
+    "scalar": "site",
+    "matrix": "matrix",
+    "columns": "dls",
+    "features-in-rows": "features-in-rows",
+    "sigmoid": "sigmoid",
+}
 
 
 def route_texts(steps, default_context: str) -> dict[str, tuple[str, str]]:
@@ -159,10 +165,23 @@ def notation_options() -> str:
     )
 
 
+def default_symbols() -> str:
+    """What the names of the first notation (selected when the page opens) mean."""
+    from .checking.learner_check import CHECK_NOTATIONS
+
+    return html.escape(next(iter(CHECK_NOTATIONS.values())).symbols, quote=False)
+
+
 def fill_check_page(page_html: str, files: dict, site_root: str) -> str:
-    """The notation choices and the address of each file, written into /check/ at build time."""
+    """The notation choices, the first one's symbols (there before the script runs, so nothing
+    moves when it does) and the address of each file, written into /check/ at build time."""
     located = {**files, "root": site_root}
     page_html = page_html.replace("<!-- notation-options -->", notation_options(), 1)
+    page_html = page_html.replace(
+        '<span id="check-symbols" class="check-symbols"></span>',
+        f'<span id="check-symbols" class="check-symbols">{default_symbols()}</span>',
+        1,
+    )
     return page_html.replace(
         'data-files="{}"', f'data-files="{html.escape(json.dumps(located), quote=True)}"', 1
     )

@@ -77,11 +77,29 @@ def columns(variant: int = 0) -> Context:
     )
 
 
+def features_in_rows(variant: int = 0) -> Context:
+    r"""A tutorial's letters: X is k x n (k features, n examples, one per column), weights W and
+    bias \beta; n counts the examples here."""
+    sizes = EXAMPLES[variant][0]
+    return Context(
+        "features-in-rows",
+        symbols={"X": ("k", "n"), "Y": (1, "n"), "W": ("k", 1), r"\beta": None},
+        defs={
+            "Z": r"W^\top X + \beta\mathbf{1}_n^\top",
+            "A": r"\sigma(Z)",
+            "J": r"-\frac{1}{n}\left(Y \left(\log A\right)^\top"
+            r" + (1 - Y)\left(\log(1 - A)\right)^\top\right)",
+        },
+        sizes={"k": sizes["n"], "n": sizes["m"]},
+    )
+
+
 PAGE_CONTEXTS = {
     "sigmoid": sigmoid,
     "scalar": scalar,
     "matrix": matrix,
     "columns": columns,
+    "features-in-rows": features_in_rows,
 }
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from .context import SIGMOID, Context, EvalError, Evaluator
-from .sizes import CLASSES, EXAMPLE_INDEX, FEATURES, HESSIAN, NETWORK
+from .sizes import CLASSES, EXAMPLE_INDEX, FEATURES, HESSIAN, NETWORK, SOFTMAX_ROWS
 
 LOSS = r"-\left(y \log f + (1 - y) \log(1 - f)\right)"
 
@@ -163,6 +163,38 @@ def softmax(K: int | None = None, name: str = "softmax", variant: int = 0) -> Ex
     )
 
 
+@dataclass
+class SoftmaxRowsContext(Context):
+    """Labels Y with rows that sum to 1 (one-hot-like): the last column is 1 minus the others."""
+
+    def base_symbol(self, base, sub, example):
+        key = (base, sub, example)
+        fresh = key not in self._base
+        val = super().base_symbol(base, sub, example)
+        if base == "Y" and fresh:
+            val = val.copy()
+            last = val.shape[1] - 1
+            for r in range(val.shape[0]):
+                val[r, last] = 1 - sum(val[r, :last])
+            self._base[key] = val
+        return val
+
+
+def softmax_rows(variant: int = 0) -> SoftmaxRowsContext:
+    """Softmax regression over m examples, one per row: X is m x n, W is n x K, b is K x 1,
+    Z = XW + 1 b^T, P the softmax of each row of Z, Y labels with rows summing to 1."""
+    return SoftmaxRowsContext(
+        "softmax-matrix",
+        symbols={"X": ("m", "n"), "W": ("n", "K"), "b": ("K", 1), "Y": ("m", "K")},
+        defs={
+            "Z": r"XW + \mathbf{1}_m b^\top",
+            "P": r"\frac{\exp(Z)}{\exp(Z)\,\mathbf{1}_K \mathbf{1}_K^\top}",
+            "J": r"-\frac{1}{m}\,\mathbf{1}_m^\top\left(Y \odot \log P\right)\mathbf{1}_K",
+        },
+        sizes=SOFTMAX_ROWS[variant][0],
+    )
+
+
 def likelihood(variant: int = 0) -> ExampleContext:
     """Maximum likelihood: the Bernoulli probability of each label p = f^y (1 - f)^(1 - y) and
     the log-likelihood ell = sum_i log p^{(i)} (CS229). Outside a sum, example i is bound to
@@ -294,6 +326,7 @@ QUESTION_CONTEXTS = {
     "softmax": lambda variant=0: softmax(variant=variant),
     # the two-class reduction: K = 2 is what it states
     "softmax-2": lambda: softmax(2, "softmax-2"),
+    "softmax-matrix": softmax_rows,
     # maximum likelihood
     "likelihood": likelihood,
     "bernoulli": bernoulli,

@@ -81,6 +81,11 @@ CHECK_NOTATIONS: dict[str, CheckNotation] = {
             "dZ = A − Y, dw = ∂J/∂w, db = ∂J/∂b",
         ),
         _course(
+            "features-in-rows",
+            "X is k × n (k features, n examples, one per column), Z = WᵀX + β1ₙᵀ, A = σ(Z), "
+            "J = −(1/n)(Y (log A)ᵀ + (1 − Y)(log(1 − A))ᵀ); n counts the examples",
+        ),
+        _course(
             "cs229",
             "θ_j, h_θ(x^{(i)}) = σ(θᵀx^{(i)}), "
             "log-likelihood ℓ(θ) = Σ_i (y log h + (1 − y) log(1 − h))",

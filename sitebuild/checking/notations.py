@@ -25,7 +25,7 @@ from functools import cache
 
 from .check import CheckFailed, check_equation
 from .context import Context
-from .contexts import columns, matrix, scalar, sized
+from .contexts import columns, features_in_rows, matrix, scalar, sized
 
 LOG_LIKELIHOOD = (
     r"\sum_{i=1}^{m}\left(y^{(i)} \log f^{(i)} + (1 - y^{(i)}) \log(1 - f^{(i)})\right)"
@@ -70,6 +70,12 @@ NOTATIONS: dict[str, Notation] = {
         columns,
         [],
         r"dw = \frac{1}{m} X \, dZ^\top",
+    ),
+    "features-in-rows": Notation(
+        "Features in rows, other letters: X is k x n (n examples, one per column), W, beta",
+        features_in_rows,
+        [],
+        r"\frac{\partial J}{\partial W} = \frac{1}{n} X (A - Y)^\top",
     ),
     "cs229": Notation(
         "CS229: theta, h_theta, log-likelihood l(theta) (maximised)",

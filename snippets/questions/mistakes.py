@@ -189,3 +189,27 @@ def theta_gradient_wrong(X1, y, theta, lambda_):
 
 
 # --8<-- [end:theta-wrong]
+
+
+# --8<-- [start:broadcast-right]
+def gradient_one_shape(X, y, w, b):  # w of shape (n, 1): y must be a column too
+    y = y.reshape(-1, 1)  # (m,) -> (m, 1)
+    f = sigmoid(X @ w + b)  # (m, 1)
+    return X.T @ (f - y) / len(y)  # (n, 1), the shape of w
+
+
+# --8<-- [end:broadcast-right]
+
+
+# --8<-- [start:broadcast-wrong]
+def gradient_mixed_shapes(X, y, w, b):  # w of shape (n, 1), y of shape (m,)
+    f = sigmoid(X @ w + b)  # (m, 1)
+    return X.T @ (f - y) / len(y)  # WRONG: f - y broadcasts to (m, m); the result is (n, m)
+
+
+def dw_row(X, Y, w, b):  # examples in columns: X is (n, m), Y is (1, m)
+    A = sigmoid(w.T @ X + b)
+    return (A - Y) @ X.T / X.shape[1]  # WRONG: (1, n), a row; w - alpha * dw is then (n, n)
+
+
+# --8<-- [end:broadcast-wrong]

@@ -71,7 +71,7 @@ def test_printed_output_matches_page(module, name):
 
 
 def test_every_snippet_is_included_by_a_page():
-    pages = "".join(page(s) for s in PAGES)
+    pages = "".join(p.read_text() for p in (ROOT / "docs").glob("*.md"))
     for path in (ROOT / "snippets" / "questions").glob("*.py"):
         if path.name != "__init__.py":
             assert f"snippets/questions/{path.name}" in pages, path.name

@@ -85,5 +85,15 @@ def test_every_route_step_links_to_the_checker_with_its_route(site_dir):
     for name in ("chain-rule", "substitution", "matrix", "sigmoid-derivative"):
         page = (site_dir / name / "index.html").read_text(encoding="utf-8")
         steps = re.findall(r'<div class="step[^"]*" id="(step-\d+)">', page)
-        links = re.findall(r'class="step-try" href="\.\./check/#n=(\w+)&amp;s=([^"]+)"', page)
+        links = re.findall(r'class="step-try" href="\.\./check/#n=([\w-]+)&amp;s=([^"]+)"', page)
         assert len(links) == len(steps) > 5, name
+
+
+def test_the_first_notations_symbols_are_there_before_the_script_runs(site_dir):
+    """The script writes the chosen notation's symbols under the menu; the first notation's are
+    in the page already, so the page does not grow by a paragraph when the script runs."""
+    page = (site_dir / "check" / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r'<span id="check-symbols" class="check-symbols">([^<]+)</span>', page)
+    first = next(iter(CHECK_NOTATIONS.values()))
+    assert shown and html.unescape(shown[1]) == first.symbols
+    assert re.search(r'<option value="([\w-]+)"', page)[1] == first.key  # selected on arrival

@@ -183,3 +183,48 @@ def test_naive_breaks_where_the_page_says():
         warnings.simplefilter("ignore")
         assert np.isnan(nv.loss_naive(np.array([40.0]), np.array([1.0]))[0])
         assert np.isinf(nv.loss_naive(np.array([40.0]), np.array([0.0]))[0])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_safe_learning_rate_bounds_the_curvature(seed):
+    """The page: sigma' <= 1/4, so H <= A.T A / (4m) with A = [X, 1]; 1/alpha is the largest
+    eigenvalue of that bound, hence at least the Hessian's largest at every (w, b)."""
+    step_size = load("step_size")
+    X, y, w, b = problem(seed)
+    A = np.hstack([X, np.ones((len(y), 1))])
+    bound = A.T @ A / (4 * len(y))
+    assert np.linalg.eigvalsh(bound - logreg.hessian(X, 5 * w, 5 * b)).min() > -1e-12
+    alpha = step_size.safe_learning_rate(X)
+    assert 1 / alpha == pytest.approx(np.linalg.eigvalsh(bound).max(), rel=1e-12)
+    assert 1 / alpha >= np.linalg.eigvalsh(logreg.hessian(X, w, b)).max()
+
+
+def test_descent_at_the_safe_rate_never_raises_the_cost():
+    step_size, descent = load("step_size"), load("descent")
+    X, y = logreg.make_data()
+    X = X * np.array([1.0, 10.0])
+    _, _, history = descent.gradient_descent(
+        X, y, np.zeros(2), 0.0, step_size.safe_learning_rate(X), 300
+    )
+    assert np.all(np.diff(history) <= 1e-15)
+
+
+def test_standardized_descent_stops_at_the_raw_optimum():
+    step_size = load("step_size")
+    X, y = logreg.make_data()
+    X_cm = X * np.array([1.0, 10.0])
+    X_std, mean, std = step_size.standardize(X_cm)
+    np.testing.assert_allclose(X_std.mean(axis=0), 0.0, atol=1e-12)
+    np.testing.assert_allclose(X_std.std(axis=0), 1.0)
+    w, b, _ = step_size.descend_until_small(X_std, y, step_size.safe_learning_rate(X_std), 1e-10)
+    w_raw, b_raw = step_size.original_units(w, b, mean, std)
+    np.testing.assert_allclose(X_cm @ w_raw + b_raw, X_std @ w + b, atol=1e-12)
+    np.testing.assert_allclose(np.append(w_raw, b_raw), np.append(*sklearn_optimum(X_cm, y)),
+                               atol=1e-7)  # fmt: skip
+
+
+def test_descent_that_cannot_reach_the_tolerance_says_so():
+    step_size = load("step_size")
+    X, y = logreg.make_data()
+    with pytest.raises(RuntimeError, match="scale the features"):
+        step_size.descend_until_small(X * np.array([1.0, 10.0]), y, 0.0394, max_iter=100)
