@@ -53,8 +53,9 @@ serve: env
 build: env
 	$(PY) -m mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
+# Two workers: the browser tests on one (tests/conftest.py groups them), the rest on the other.
 test: build
-	SITE_DIR=$(SITE_DIR) $(PY) -m pytest
+	SITE_DIR=$(SITE_DIR) $(PY) -m pytest -n 2
 
 bench: env
 	$(PY) bench/run.py

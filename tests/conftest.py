@@ -24,6 +24,28 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Timing-sensitive browser tests (Lighthouse's blocking time, layout measured while loading).
+BROWSER_LAST = ("test_lighthouse.py", "test_layout_stability.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The timing-sensitive browser tests come last, once the other worker is idle."""
+    items.sort(key=lambda item: item.path.name in BROWSER_LAST)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs two pytest-xdist workers: tests/browser/ goes to one of them as one unit
+    (one browser for the session, the tests in collection order) while the other runs the
+    CPU-bound checks; every other test is a unit of its own."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/browser/" if nodeid.startswith("tests/browser/") else nodeid
+
+    return BrowserTestsTogether(config, log)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The built site: $SITE_DIR when `make test` has just built it, else a fresh strict build."""

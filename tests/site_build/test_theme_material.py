@@ -1,6 +1,6 @@
 """The theme boundary (sitebuild/theme_material/): material's assets edited in named groups that
-each name their place in material's source, its markup written at build time, and every
-component a reader uses still mounted."""
+each name their place in material's source, and its markup written at build time (that every
+component still mounts is tests/browser/test_material_components.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import material
 import pytest
-from helpers import new_phone_page
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -179,30 +178,3 @@ def test_the_search_partial_is_materials_own_but_for_the_name():
 
     named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
     assert body(ours).replace(named, 'role="dialog">', 1) == body(theirs)
-
-
-@pytest.mark.browser
-def test_every_component_still_mounts(browser, site_url):
-    """What material's script does for a reader."""
-    page = new_phone_page(browser)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url + "/matrix/", wait_until="networkidle")
-    tables = page.evaluate(
-        "() => [...document.querySelectorAll('article table')]"
-        ".map(t => t.closest('.md-typeset__scrollwrap').querySelectorAll('table').length)"
-    )
-    linked_tabs = page.locator(".tabbed-labels--linked").count()
-    active_toc = """() => [...document.querySelectorAll(
-      '.md-sidebar--secondary .md-nav__link--active')]
-      .map(a => a.getAttribute('href')).pop() ?? null"""
-    at_top = page.evaluate(active_toc)
-    page.mouse.wheel(0, 4000)
-    page.wait_for_function(f"() => ({active_toc})() !== {json.dumps(at_top)}")  # toc.follow
-    page.mouse.wheel(0, -300)
-    page.wait_for_function("() => !document.querySelector('.md-top').hidden")  # navigation.top
-    header = page.locator("[data-md-component=header-title]").get_attribute("class")
-    page.context.close()
-
-    assert tables and set(tables) == {1}, "a table is wrapped twice, or not at all"
-    assert linked_tabs > 0, "content.tabs.link did not mount"
-    assert "md-header__title--active" in header, "the header does not show the page title"
