@@ -177,11 +177,7 @@ def fill_check_page(page_html: str, files: dict, site_root: str) -> str:
     moves when it does) and the address of each file, written into /check/ at build time."""
     located = {**files, "root": site_root}
     page_html = page_html.replace("<!-- notation-options -->", notation_options(), 1)
-    page_html = page_html.replace(
-        '<span id="check-symbols" class="check-symbols"></span>',
-        f'<span id="check-symbols" class="check-symbols">{default_symbols()}</span>',
-        1,
-    )
+    page_html = page_html.replace("<!-- notation-symbols -->", default_symbols(), 1)
     return page_html.replace(
         'data-files="{}"', f'data-files="{html.escape(json.dumps(located), quote=True)}"', 1
     )

@@ -169,15 +169,14 @@ class SoftmaxRowsContext(Context):
 
     def base_symbol(self, base, sub, example):
         key = (base, sub, example)
-        fresh = key not in self._base
-        val = super().base_symbol(base, sub, example)
-        if base == "Y" and fresh:
-            val = val.copy()
-            last = val.shape[1] - 1
-            for r in range(val.shape[0]):
-                val[r, last] = 1 - sum(val[r, :last])
-            self._base[key] = val
-        return val
+        if base != "Y" or key in self._base:
+            return super().base_symbol(base, sub, example)
+        labels = super().base_symbol(base, sub, example).copy()
+        last = labels.shape[1] - 1
+        for r in range(labels.shape[0]):
+            labels[r, last] = 1 - sum(labels[r, :last])
+        self._base[key] = labels
+        return labels
 
 
 def softmax_rows(variant: int = 0) -> SoftmaxRowsContext:
