@@ -24,6 +24,7 @@ from sitebuild import (
     serve_cache,
     site_address,
     steps,
+    theme_material,
     typeset_math,
 )
 from sitebuild.theme_material import asset_edits, markup
@@ -66,6 +67,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     previews.add_previews(files, config)  # every page is read now: its title and formula known
+    env = theme_material.add_template_globals(env)  # the name of material's script
     if templates := cache("templates"):  # compiled once, not on every rebuild
         return serve_cache.keep_template_bytecode(env, templates)
     return env

@@ -85,10 +85,13 @@ def publish_font(formulas: list[str], out_dir: Path) -> tuple[str, str]:
 
 
 def font_script(data: bytes) -> str:
+    """Adds the font from its bytes, decoded with a plain loop: on a phone, Uint8Array.from with
+    a function per byte took about four times as long (a 90 ms task in Chromium at 4x slowdown)."""
     encoded = base64.b64encode(data).decode("ascii")
     return (
-        f'document.fonts.add(new FontFace("{FAMILY}",'
-        f'Uint8Array.from(atob("{encoded}"),c=>c.charCodeAt(0))));\n'
+        "(function(s){var b=atob(s),a=new Uint8Array(b.length);"
+        "for(var i=0;i<b.length;i++)a[i]=b.charCodeAt(i);"
+        f'document.fonts.add(new FontFace("{FAMILY}",a))}})("{encoded}");\n'
     )
 
 

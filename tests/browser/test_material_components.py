@@ -34,3 +34,35 @@ def test_every_component_still_mounts(browser, site_url):
     assert tables and set(tables) == {1}, "a table is wrapped twice, or not at all"
     assert linked_tabs > 0, "content.tabs.link did not mount"
     assert "md-header__title--active" in header, "the header does not show the page title"
+
+
+@pytest.mark.browser
+def test_materials_script_starts_once_the_page_is_parsed_and_drawn(browser, site_url):
+    """main.html's loader: when material's script first runs (it sets window.document$ as it
+    finishes), the document is parsed and its first paint is past; its components mount all the same
+    (the DOMContentLoaded it listens for is sent again)."""
+    page = new_phone_page(browser)
+    page.add_init_script(
+        """Object.defineProperty(window, "document$", {
+          configurable: true,
+          set(value) {
+            window.__materialStarted = {
+              readyState: document.readyState,
+              at: performance.now(),
+            };
+            Object.defineProperty(window, "document$", {value, writable: true});
+          },
+        });"""
+    )
+    page.goto(site_url + "/newton/", wait_until="networkidle")
+    page.wait_for_function("() => window.__materialStarted")
+    started = page.evaluate("window.__materialStarted")
+    first_paint = page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+    )
+    page.locator("label[for=__search]").first.click()
+    page.locator("[data-md-component=search-query]").press_sequentially("hessian")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.context.close()
+    assert started["readyState"] in ("interactive", "complete"), started
+    assert first_paint is not None and first_paint < started["at"], (first_paint, started)

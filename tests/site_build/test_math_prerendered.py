@@ -85,8 +85,9 @@ def test_every_page_loads_the_math_font_in_its_head(site_dir):
     script = (site_dir / "assets" / "math" / scripts.pop()).read_text(encoding="utf-8")
     font_bytes = (site_dir / "assets" / "math" / files.pop()).read_bytes()
     family, encoded = re.fullmatch(
-        r'document\.fonts\.add\(new FontFace\("(\w+)",Uint8Array\.from\(atob\("([\w+/=]+)"\),'
-        r"c=>c\.charCodeAt\(0\)\)\)\);\n",
+        r"\(function\(s\)\{var b=atob\(s\),a=new Uint8Array\(b\.length\);"
+        r"for\(var i=0;i<b\.length;i\+\+\)a\[i\]=b\.charCodeAt\(i\);"
+        r'document\.fonts\.add\(new FontFace\("(\w+)",a\)\)\}\)\("([\w+/=]+)"\);\n',
         script,
     ).groups()
     assert family == FAMILY

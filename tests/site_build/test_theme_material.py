@@ -178,3 +178,34 @@ def test_the_search_partial_is_materials_own_but_for_the_name():
 
     named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
     assert body(ours).replace(named, 'role="dialog">', 1) == body(theirs)
+
+
+def test_materials_script_is_started_after_the_first_paint_on_every_page(site_dir):
+    """main.html replaces base.html's scripts block: material's script is preloaded and started
+    by a small loader once the page is parsed and drawn, never parser-blocking in the body."""
+    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "<article" not in html:
+            continue  # redirect pages
+        name = page.relative_to(site_dir)
+        assert not re.search(r"<script src=\"[^\"]*bundle\.", html), f"{name}: parser-blocking"
+        preload = re.search(r'<link rel="preload" as="script" href="([^"]+)">', html)
+        assert preload and preload[1].endswith("assets/javascripts/" + bundle.name), name
+        assert f"script.src = {json.dumps(preload[1])};" in html, f"{name}: no loader"
+
+
+def test_the_scripts_block_main_html_replaces_is_still_materials():
+    """After an upgrade of material: its base.html's scripts block still holds its bundle and the
+    extra scripts, and nothing else main.html would drop."""
+    templates = Path(material.__file__).parent / "templates"
+    base = (templates / "base.html").read_text("utf-8")
+    block = re.search(r"{% block scripts %}(.*?){% endblock %}", base, re.S)[1]
+    (bundle,) = (templates / "assets" / "javascripts").glob("bundle.*.js")
+    expected = [
+        f"<script src=\"{{{{ 'assets/javascripts/{bundle.name}' | url }}}}\"></script>",
+        "{% for script in config.extra_javascript %}",
+        "{{ script | script_tag }}",
+        "{% endfor %}",
+    ]
+    assert [line.strip() for line in block.strip().splitlines()] == expected
