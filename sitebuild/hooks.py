@@ -10,6 +10,7 @@ sitebuild/serve_cache.py); `mkdocs build` makes everything from scratch.
 import importlib
 import os
 import sys
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
@@ -27,11 +28,13 @@ from sitebuild import (
     theme_material,
     typeset_math,
 )
-from sitebuild.theme_material import asset_edits, markup
+from sitebuild.theme_material import asset_edits, markup, search_entries
 
 # the asset edit groups applied unless mkdocs.yml says otherwise (extra: material_asset_edits:)
 EDITS = "material_asset_edits"
 COMMAND = {"name": "build"}  # or "serve"; this file is not reloaded between serve's builds
+BUILD_CODE = Path(__file__).resolve().parent
+LOADED: dict = {}  # the build code's files and times when last (re)loaded
 
 
 def on_startup(command, dirty):
@@ -68,6 +71,8 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     previews.add_previews(files, config)  # every page is read now: its title and formula known
     env = theme_material.add_template_globals(env)  # the name of material's script
+    if entries := cache("search-entries"):  # a page's search sections, read once per change
+        search_entries.keep_search_entries(config, entries)
     if templates := cache("templates"):  # compiled once, not on every rebuild
         return serve_cache.keep_template_bytecode(env, templates)
     return env
@@ -105,9 +110,17 @@ def cache(name: str):
 
 
 def reload_build_code():
-    """mkdocs serve builds again in the same process: read sitebuild/ afresh, so an edit of the
-    build code counts at the next build (an edit of this file needs a new `make serve`). Twice,
-    so that names one module imports from another are the new ones too."""
+    """mkdocs serve builds again in the same process: when a file of sitebuild/ changed since
+    the last build, read the package afresh, so an edit of the build code counts at the next
+    build (an edit of this file needs a new `make serve`). Twice, so that names one module
+    imports from another are the new ones too. An edit of a page reloads nothing."""
+    stamp = sorted((str(p), p.stat().st_mtime_ns) for p in BUILD_CODE.rglob("*.py"))
+    if stamp == LOADED.get("stamp"):
+        return
+    first_build = "stamp" not in LOADED
+    LOADED["stamp"] = stamp
+    if first_build:  # imported just now
+        return
     for _ in range(2):
         for name, module in list(sys.modules.items()):
             if name.startswith("sitebuild."):

@@ -10,6 +10,7 @@ Rewrites the index that MkDocs' search plugin wrote (search/search_index.json):
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -152,10 +153,20 @@ def clean_search_text(text: str) -> str:
 def synonyms_for(text: str) -> list[str]:
     lowered = text.lower()
     found: list[str] = []
-    for group in SYNONYMS:
-        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", lowered) for w in group):
+    for group, pattern in zip(SYNONYMS, _synonym_patterns(), strict=True):
+        if pattern.search(lowered):
             found.extend(w for w in group if w not in found)
     return found
+
+
+@functools.cache
+def _synonym_patterns() -> list[re.Pattern]:
+    """One pattern per group: any of its words, as a whole word (a group's words are found
+    together, so one search per group and document)."""
+    return [
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.lower()) for w in group) + r")(?![\w-])")
+        for group in SYNONYMS
+    ]
 
 
 # The notebook's code cells and outputs mention every topic of the site: index its prose only,

@@ -9,6 +9,7 @@ mkdocs.yml's `theme:` and the stylesheets' material class names, and nothing els
 - markup.py: markup material would add in the browser, written at build time (copy buttons,
   table wrappers, step link icons, copyable permalinks).
 - asset_edits.py: the remaining edits of material's built CSS and JavaScript, in named groups.
+- search_entries.py: under `mkdocs serve`, each page's search sections kept while it is unchanged.
 """
 
 from pathlib import Path

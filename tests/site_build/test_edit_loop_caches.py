@@ -4,6 +4,7 @@ everything from scratch. Their times are measured by bench/bench_edit_loop.py, n
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -274,3 +275,63 @@ def test_figures_are_drawn_by_every_build_and_once_per_input_under_serve(tmp_pat
     (snippets / "data.py").write_text("N = 2\n")
     figures.draw_figures(cached=True)
     assert runs.read_text() == "xxxx"
+
+
+def test_the_build_code_is_read_again_only_when_it_changed(tmp_path, monkeypatch):
+    """Under mkdocs serve: an edit of a page reloads no module of sitebuild/ (0.2 s a rebuild);
+    an edit of one of its files reloads the package before the next build."""
+    code = tmp_path / "sitebuild"
+    code.mkdir()
+    module = code / "steps.py"
+    module.write_text("x = 1\n")
+    reloaded = []
+    monkeypatch.setattr(hooks, "BUILD_CODE", code)
+    monkeypatch.setattr(hooks, "LOADED", {})
+    monkeypatch.setattr(hooks.importlib, "reload", reloaded.append)
+
+    hooks.reload_build_code()  # the first build: the package was imported just now
+    hooks.reload_build_code()  # a page edited
+    assert reloaded == []
+    module.write_text("x = 2\n")
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    hooks.reload_build_code()
+    assert reloaded and all(m.__name__.startswith("sitebuild.") for m in reloaded)
+    count = len(reloaded)
+    hooks.reload_build_code()
+    assert len(reloaded) == count
+
+
+class Page:
+    """What material's search plugin reads of a page."""
+
+    def __init__(self, content: str):
+        self.content, self.url, self.title = content, "newton/", "Newton"
+        self.meta, self.toc = {"title": "Newton"}, []
+
+
+def search_plugin_build(cache: Path, page: Page) -> tuple[list[dict], int]:
+    """One build's indexing of the page with the sections kept in cache: the entries, and how
+    many times the plugin read the page's HTML."""
+    from material.plugins.search.plugin import SearchIndex
+
+    from sitebuild.theme_material import search_entries
+
+    index = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
+    reads = []
+    read = index.add_entry_from_context
+    index.add_entry_from_context = lambda p: (reads.append(p), read(p))
+    plugins = {"material/search": type("Plugin", (), {"search_index": index})()}
+    search_entries.keep_search_entries(type("Config", (), {"plugins": plugins})(), cache)
+    index.add_entry_from_context(page)
+    return index.entries, len(reads)
+
+
+def test_a_pages_search_sections_are_read_again_only_when_it_changed(tmp_path):
+    html = '<h1 id="newton">Newton</h1><p>The Hessian.</p><h2 id="step">Step</h2><p>H^-1 g</p>'
+    first, reads = search_plugin_build(tmp_path, Page(html))
+    assert reads == 1 and [e["location"] for e in first] == ["newton/", "newton/#step"]
+    again, reads = search_plugin_build(tmp_path, Page(html))
+    assert reads == 0 and again == first
+    edited, reads = search_plugin_build(tmp_path, Page(html.replace("H^-1 g", "a new line")))
+    assert reads == 1 and "a new line" in edited[-1]["text"]
