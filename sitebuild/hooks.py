@@ -34,6 +34,8 @@ from sitebuild.theme_material import asset_edits, markup, search_entries
 EDITS = "material_asset_edits"
 COMMAND = {"name": "build"}  # or "serve"; this file is not reloaded between serve's builds
 BUILD_CODE = Path(__file__).resolve().parent
+ROOT = BUILD_CODE.parent
+INCLUDES = ROOT / "includes"
 LOADED: dict = {}  # the build code's files and times when last (re)loaded
 
 
@@ -45,6 +47,10 @@ def on_config(config):
     reload_build_code()
     site_address.configure(config, serving=serving())  # SITE_URL, REPO_URL
     typeset_math.check_font()
+    if not serving():  # the includes' inline relations (the pages': on_page_markdown)
+        for include in sorted(INCLUDES.glob("*.md")):
+            text = include.read_text(encoding="utf-8")
+            steps.check_inline_relations(text, None, include.relative_to(ROOT).as_posix())
     if notebooks := cache("notebooks"):  # the notebook runs when it or a snippet it imports changed
         notebook_cache.configure(config, notebooks)
 
@@ -57,6 +63,8 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     previews.check_front_matter(page)
+    if not serving():  # no inline relation unchecked (make test checks them under serve)
+        steps.check_inline_relations(markdown, page.meta.get("derivation"), page.file.src_uri)
     markdown = steps.prepare_page(markdown, page.file.src_uri)  # no unfenced display math
     return figures.expand_figure_refs(markdown)  # step fences are rendered by superfences
 

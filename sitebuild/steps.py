@@ -207,6 +207,20 @@ def prepare_page(markdown: str, src_uri: str) -> str:
     return markdown.replace('<span class="claim">', CLAIM_OPEN)
 
 
+def check_inline_relations(text: str, derivation: str | None, where: str) -> None:
+    """Stop on inline math stating a relation that no context checks (wrong, or unread and not
+    marked as a claim in words): sitebuild/checking/inline.py. `mkdocs build` only (about 5 s
+    for the site); under serve, `make test` reports them."""
+    from sitebuild.checking.inline import page_statements, unchecked
+
+    bad = unchecked(page_statements(text, derivation))
+    if bad:
+        raise StepError(
+            f"{where}: inline relations no context checks (fix, or mark as a claim in words "
+            '<span class="claim">$...$</span>):\n' + "\n".join(bad)
+        )
+
+
 def unfenced_display_math(text: str) -> list[str]:
     """Display math written outside the checked fences (``$$``, ``\\[``, ``\\begin{``), each
     quoted with its line number: a page shows displayed equations only as fences."""

@@ -211,3 +211,45 @@ def statements(text: str, contexts: list[Context]) -> list[Statement]:
             if status:
                 out.append(Statement(tex, n, status, detail))
     return out
+
+
+# Tried after the page's own context: a formula holds if a context that reads it agrees.
+GENERAL = [
+    "scalar",
+    "matrix",
+    "sigmoid",
+    "logistic",
+    "linear",
+    "squared-sigmoid",
+    "examples",
+    "regularized",
+    "softmax-2",
+]
+
+
+def page_statements(text: str, derivation: str | None = None) -> list[Statement]:
+    """The statements of a page (or an include) whose front matter names `derivation`, read in
+    that context first, then in the general ones."""
+    contexts = _contexts()
+    names = list(dict.fromkeys([derivation, *GENERAL] if derivation else GENERAL))
+    return statements(text, [contexts[name] for name in names])
+
+
+_CONTEXTS: dict = {}
+
+
+def _contexts() -> dict[str, Context]:
+    if not _CONTEXTS:
+        from .contexts import page_contexts
+
+        _CONTEXTS.update(page_contexts())
+    return _CONTEXTS
+
+
+def unchecked(found: list[Statement]) -> list[str]:
+    """The wrong and the unread statements, each quoted with its line."""
+    return [
+        f"line {s.line}: {s.status}: ${s.tex}$ {s.detail[:200]}"
+        for s in found
+        if s.status in ("wrong", "unread")
+    ]

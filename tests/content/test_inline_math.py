@@ -13,41 +13,21 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, front_matter
 
-from sitebuild.checking import page_contexts
-from sitebuild.checking.inline import statements
+from sitebuild.checking.inline import page_statements, unchecked
 
 FILES = sorted([*(ROOT / "docs").glob("*.md"), *(ROOT / "includes").glob("*.md")])
-CONTEXTS = page_contexts()
-# Tried after the page's own context: a formula holds if a context that reads it agrees.
-GENERAL = [
-    "scalar",
-    "matrix",
-    "sigmoid",
-    "logistic",
-    "linear",
-    "squared-sigmoid",
-    "examples",
-    "regularized",
-    "softmax-2",
-]
 # The number of formulas marked as claims in words: lower it when a mark goes.
 MARKED_CLAIMS = 95
 
 
 def _statements(path: Path):
     text = path.read_text(encoding="utf-8")
-    own = front_matter(text).get("derivation")
-    names = list(dict.fromkeys([own, *GENERAL] if own else GENERAL))
-    return statements(text, [CONTEXTS[n] for n in names])
+    return page_statements(text, front_matter(text).get("derivation"))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_inline_relations_are_checked_or_marked(path):
-    bad = [
-        f"line {s.line}: {s.status}: ${s.tex}$ {s.detail[:200]}"
-        for s in _statements(path)
-        if s.status in ("wrong", "unread")
-    ]
+    bad = unchecked(_statements(path))
     assert not bad, 'mark as <span class="claim">$...$</span> or fix:\n' + "\n".join(bad)
 
 
@@ -59,3 +39,21 @@ def test_claims_in_words_are_counted():
     print(dict(counts))
     assert counts["checked"] > 0
     assert counts["claim"] == MARKED_CLAIMS, counts
+
+
+def test_the_build_stops_on_an_inline_relation_no_context_checks():
+    """sitebuild/steps.py check_inline_relations, which `mkdocs build` runs on every page and
+    include: a wrong relation and an unread one stop it; the same marked as claims do not."""
+    from sitebuild.steps import StepError, check_inline_relations
+
+    wrong = r"so $\sigma'(z) = \sigma(z)\,(1 + \sigma(z))$ here"
+    unread = r"and $\mathcal{Q}(\theta) = \Xi$ there"
+    for line in (wrong, unread):
+        with pytest.raises(StepError, match="line 1"):
+            check_inline_relations(line + "\n", None, "page.md")
+        check_inline_relations(
+            line.replace("$", '<span class="claim">$', 1).replace("$ ", "$</span> ", 1) + "\n",
+            None,
+            "page.md",
+        )
+    check_inline_relations(r"with $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$" + "\n", None, "p.md")
