@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import ast
-import hashlib
 import html
 import os
 import re
@@ -25,6 +24,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from sitebuild import ROOT
+from sitebuild.serve_cache import digest_of, keyed_folder
 
 FIGURE_SCRIPTS = ROOT / "scripts" / "figures"
 FIGURE_INPUTS = [FIGURE_SCRIPTS, ROOT / "snippets"]
@@ -86,26 +86,33 @@ def figure_scripts() -> list[Path]:
 def draw_figures(cached: bool = False) -> list[Path]:
     """Run every figure script (cached: once per change of its inputs); the files they wrote."""
     if not cached:
-        out_dir = FIGURE_CACHE.parent / "figures-build" / str(os.getpid())
+        builds = FIGURE_CACHE.parent / "figures-build"
+        _remove_finished_builds(builds)
+        out_dir = builds / str(os.getpid())
         shutil.rmtree(out_dir, ignore_errors=True)
         out_dir.mkdir(parents=True)
         _draw_all(out_dir)
         return sorted(out_dir.iterdir())
-    digest = hashlib.sha256()
-    for folder in FIGURE_INPUTS:
-        for path in sorted(folder.rglob("*.py")):
-            digest.update(path.relative_to(ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
-    out_dir = FIGURE_CACHE / digest.hexdigest()[:16]
-    done = out_dir / ".complete"
-    if not done.exists():
-        out_dir.mkdir(parents=True, exist_ok=True)
-        _draw_all(out_dir)
-        done.touch()
-        for stale in FIGURE_CACHE.iterdir():
-            if stale != out_dir:
-                shutil.rmtree(stale, ignore_errors=True)
+    inputs = sorted(path for folder in FIGURE_INPUTS for path in folder.rglob("*.py"))
+    key = digest_of(*(f"{p.relative_to(ROOT)}\0".encode() + p.read_bytes() for p in inputs))
+    out_dir, _ = keyed_folder(FIGURE_CACHE, key, _draw_all)
     return sorted(p for p in out_dir.iterdir() if not p.name.startswith("."))
+
+
+def _remove_finished_builds(builds: Path) -> None:
+    """A build's figures stay in builds/<its pid> until MkDocs has copied them into the site;
+    the folders of builds whose process has ended are removed (builds may run side by side)."""
+    if not builds.is_dir():
+        return
+    for folder in builds.iterdir():
+        if not folder.name.isdigit() or int(folder.name) == os.getpid():
+            continue
+        try:
+            os.kill(int(folder.name), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:  # a live process of another user
+            pass
 
 
 def _draw_all(out_dir: Path) -> None:

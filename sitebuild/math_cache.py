@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitebuild import ROOT
-from sitebuild.serve_cache import digest_of, write_atomically
+from sitebuild.serve_cache import digest_of, keyed_folder, write_atomically
 
 INPUTS = (ROOT / "tools" / "typeset.mjs", ROOT / "package-lock.json")
 
@@ -56,14 +56,14 @@ def publish_font_once(
 ) -> tuple[str, ...]:
     """publish(formulas, out_dir)'s file names; the font is cut again only when the characters
     it must draw (chars), the font or the code (inputs: paths) changed."""
-    folder = cache / digest_of("".join(sorted(chars)).encode(), *(p.read_bytes() for p in inputs))
-    names = folder / "names.json"
-    if not names.exists():
-        shutil.rmtree(cache, ignore_errors=True)
-        folder.mkdir(parents=True)
-        write_atomically(names, json.dumps(publish(formulas, folder)).encode())
+    key = digest_of("".join(sorted(chars)).encode(), *(p.read_bytes() for p in inputs))
+
+    def cut_font(folder: Path) -> None:
+        write_atomically(folder / "names.json", json.dumps(publish(formulas, folder)).encode())
+
+    folder, _ = keyed_folder(cache, key, cut_font)
     out_dir.mkdir(parents=True, exist_ok=True)
-    kept = json.loads(names.read_text(encoding="utf-8"))
+    kept = json.loads((folder / "names.json").read_text(encoding="utf-8"))
     for name in kept:
         shutil.copyfile(folder / name, out_dir / name)
     return tuple(kept)

@@ -10,36 +10,32 @@ evicts from its folder every entry the build did not use: one folder per version
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import nbformat
 
 from sitebuild import notebook_download
+from sitebuild.serve_cache import digest_of, keyed_folder
 
 KEEP = 4
 
 
 def inputs_key(docs_dir: str | Path) -> str:
-    digest = hashlib.sha256()
+    parts = []
     for notebook in sorted(Path(docs_dir).rglob("*.ipynb")):
-        digest.update(notebook.read_bytes() + b"\0")
+        parts.append(notebook.read_bytes())
         nb = nbformat.read(notebook, as_version=4)
         code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
         for name, path in notebook_download.site_modules(code):
-            digest.update(f"{name}\0".encode() + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+            parts += [name.encode(), path.read_bytes()]
+    return digest_of(*parts)
 
 
 def configure(config, cache: Path) -> None:
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin is None:
         return
-    folder = cache / inputs_key(config.docs_dir)
+    # mkdocs-jupyter fills the folder during the build
+    folder, _ = keyed_folder(cache, inputs_key(config.docs_dir), lambda folder: None, keep=KEEP)
     plugin.config["cache"] = True
     plugin.config["cache_dir"] = str(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    folder.touch()  # the most recently used
-    for stale in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-        shutil.rmtree(stale, ignore_errors=True)

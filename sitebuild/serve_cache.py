@@ -5,6 +5,8 @@ Only sitebuild/hooks.py's serve builds pass a cache folder (``FOLDER``) to the b
 cache can hide an error there. Everything kept is on disk under .cache/serve/: hooks.py reloads
 the sitebuild modules before each rebuild, which would reset anything kept in their globals.
 
+- ``keyed_folder``: a folder named after the inputs of what it holds, made once per key; the
+  figures, the math font and the notebook's outputs are kept in such folders.
 - ``replay_edits``: a step that rewrites files of the built site (material's asset edits:
   seconds, most of it shifting the bundle's source map) runs once per input; `mkdocs serve`
   copies the theme's assets afresh on every rebuild, and the kept result is written instead.
@@ -44,6 +46,24 @@ def write_atomically(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
+def keyed_folder(
+    cache: Path, key: str, make: Callable[[Path], None], keep: int = 1
+) -> tuple[Path, bool]:
+    """cache/<key>, filled by make(folder) unless a complete one is there, and whether it was
+    made now. Only the `keep` most recently used folders of cache stay."""
+    folder = cache / key
+    made = not (folder / DONE).exists()
+    if made:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        make(folder)
+        (folder / DONE).touch()
+    os.utime(folder)  # the most recently used
+    for stale in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
+        shutil.rmtree(stale, ignore_errors=True)
+    return folder, made
+
+
 def replay_edits(
     cache: Path,
     site_dir: str | Path,
@@ -62,19 +82,18 @@ def replay_edits(
     for path in files:
         parts += [path.relative_to(site).as_posix().encode(), before[path]]
     parts += [path.read_bytes() for path in code]
-    folder = cache / digest_of(*parts)
-    if (folder / DONE).exists():
+
+    def run_and_keep(folder: Path) -> None:
+        step(site)
+        for path in files:
+            if path.read_bytes() != before[path]:
+                write_atomically(folder / path.relative_to(site), path.read_bytes())
+
+    folder, made = keyed_folder(cache, digest_of(*parts), run_and_keep)
+    if not made:
         for kept in folder.rglob("*"):
             if kept.is_file() and kept.name != DONE:
                 (site / kept.relative_to(folder)).write_bytes(kept.read_bytes())
-        return
-    step(site)
-    shutil.rmtree(cache, ignore_errors=True)
-    for path in files:
-        if path.read_bytes() != before[path]:
-            write_atomically(folder / path.relative_to(site), path.read_bytes())
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / DONE).touch()
 
 
 def text_once(cache: Path | None, compute: Callable[[], str], *key: str, keep: int = 8) -> str:

@@ -272,6 +272,48 @@ def route_groups(name: str) -> list[tuple[str, str, list[str]]]:
     return [(notation, body, ids) for (notation, body), ids in groups.items()]
 
 
+ROUTE_PAGES = ["sigmoid-derivative.md", "chain-rule.md", "substitution.md", "matrix.md"]
+
+
+def route_cases() -> list[tuple[str, str, str]]:
+    """(label, notation, text): every route's steps in each notation its links use."""
+    return [
+        (f"{name.removesuffix('.md')}-{notation}", notation, text)
+        for name in ROUTE_PAGES
+        for notation, text, _ in route_groups(name)
+    ]
+
+
+def mutant_kind(what: str) -> str:
+    """The kind of a mutation (sitebuild.checking.check.mutations): 'flip', 'swap', 'index',
+    'drop transpose', ... as the derivation tests name them."""
+    words = what.split()
+    return " ".join(words[:2]) if words[0] == "drop" else words[0]
+
+
+@cache
+def mutant_cases() -> list[tuple[str, str, str, int]]:
+    """(kind, notation, text, k): for each kind of mutation, the earliest line k of a route
+    whose mutant the checker finds wrong; text is the route's lines up to the mutated one."""
+    from sitebuild.checking import mutations
+    from sitebuild.checking.learner_check import check_step
+    from sitebuild.checking.learner_input import read_steps
+
+    found: dict[str, tuple[str, str, str, int]] = {}
+    candidates = []
+    for _, notation, text in route_cases():
+        lines = text.splitlines()
+        for k, line in enumerate(lines):
+            for what, tex in mutations(line):
+                candidates.append((k, mutant_kind(what), notation, [*lines[:k], tex]))
+    for k, kind, notation, lines in sorted(candidates, key=lambda c: c[0]):
+        if kind in found:
+            continue
+        if check_step(notation, read_steps("\n".join(lines)), k).verdict == "wrong":
+            found[kind] = (kind, notation, "\n".join(lines), k)
+    return sorted(found.values())
+
+
 def as_block(text: str, begin: str, end: str) -> str:
     """A learner's lines as one aligned block: 'A &= B \\\\' rows, continuations '&= C'."""
     from sitebuild.checking import split_equation

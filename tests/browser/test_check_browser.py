@@ -1,10 +1,10 @@
 """/check/ in Chromium: the site's checker running in Pyodide on the reader's device.
 
-One page and one Pyodide load for all the checks (loading it costs seconds): a route's steps
-from its "try it yourself" link are right, a mutant of one step is wrong and marked as the first
-wrong step with its slip, the substitution route pasted as one \\eqalign block is right, garbage is
-unreadable with a message. Nothing heavy is fetched before the first check, and nothing from
-another host at all.
+One page and one Pyodide load for all the checks (loading it costs seconds): every route's steps
+as its "try it yourself" links carry them are right, one mutant of each kind is the first wrong
+step, a sign slip is marked with its name and link, the substitution route pasted as one
+\\eqalign block is right, garbage is unreadable with a message. Nothing heavy is fetched before
+the first check, and nothing from another host at all.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import as_block, route_groups
+from helpers import as_block, mutant_cases, route_cases, route_groups
 
 from sitebuild.checking import split_equation
 from sitebuild.checking.learner_input import address
@@ -75,14 +75,27 @@ def test_try_it_yourself_opens_the_route_without_loading_the_checker(check_page,
     assert fetched == []
 
 
-def test_a_routes_steps_are_right_in_the_browser(check_page):
-    notation, text, _ = next(g for g in route_groups("sigmoid-derivative.md"))
+@pytest.mark.parametrize(
+    ("notation", "text"), [pytest.param(n, t, id=label) for label, n, t in route_cases()]
+)
+def test_every_routes_steps_are_right_in_the_browser(check_page, notation, text):
     rows = run_check(check_page, notation, text)
     assert [r["source"] for r in rows] == text.splitlines()
     assert [r["verdict"] for r in rows] == ["right"] * len(rows)
     assert all(r["label"] == "✓ right" for r in rows)
     status = check_page.inner_text("#check-status")
     assert status == f"{len(rows)} of {len(rows)} steps right."
+
+
+@pytest.mark.parametrize(
+    ("notation", "text", "k"),
+    [pytest.param(n, t, k, id=kind) for kind, n, t, k in mutant_cases()],
+)
+def test_every_kind_of_mutant_is_the_first_wrong_step(check_page, notation, text, k):
+    """One mutant of each kind the derivation tests make (the earliest a route offers)."""
+    rows = run_check(check_page, notation, text)
+    assert [r["verdict"] for r in rows] == ["right"] * k + ["wrong"]
+    assert rows[-1]["first"] == "wrong"
 
 
 def test_a_mutant_is_wrong_and_marked_with_its_slip(check_page):

@@ -1,7 +1,8 @@
 """/check/ in WebKit (the engine of every iPhone browser): WebKitGTK driven by WebKitWebDriver under
-a virtual X display. One page, one Pyodide load: the sigmoid derivation is right, then a step with
-a flipped sign is the first wrong step. Skips without webkit2gtk-driver and Xvfb (fails with
-REQUIRE_BROWSER=1)."""
+a virtual X display. One page, one Pyodide load: every route's steps are right, one mutant of each
+kind is the first wrong step, the substitution route as one \\eqalign block is right, and garbage
+is unreadable. Skips without webkit2gtk-driver and Xvfb (fails with REQUIRE_BROWSER=1).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import time
 
 import pytest
-from helpers import missing_browser, route_groups
+from helpers import as_block, missing_browser, mutant_cases, route_cases, route_groups
 
 from sitebuild.checking.learner_input import address
 
@@ -57,12 +58,15 @@ def run_check(driver, base: str, notation: str, text: str) -> list[str]:
 
 
 def test_the_checker_runs_in_webkit(webkit, site_url):
-    notation, text, _ = route_groups("sigmoid-derivative.md")[0]
-    assert run_check(webkit, site_url, notation, text) == ["right"] * len(text.splitlines())
-    lines = text.splitlines()
-    lines[1] = lines[1].replace("= -", "= ", 1)
-    assert lines[1] != text.splitlines()[1]
-    verdicts = run_check(webkit, site_url, notation, "\n".join(lines[:2]))
-    assert verdicts == ["right", "wrong"]
+    for label, notation, text in route_cases():
+        verdicts = run_check(webkit, site_url, notation, text)
+        assert verdicts == ["right"] * len(text.splitlines()), label
+    for kind, notation, text, k in mutant_cases():
+        assert run_check(webkit, site_url, notation, text) == ["right"] * k + ["wrong"], kind
     first = webkit.find_element("css selector", "#check-results [data-first=wrong]")
     assert first.find_element("css selector", ".check-verdict").text == "✗ first wrong step"
+    substitution = route_groups("substitution.md")[0][1]
+    block = as_block(substitution, r"\eqalign{", "}")
+    assert run_check(webkit, site_url, "site", block) == ["right"] * len(substitution.splitlines())
+    garbage = run_check(webkit, site_url, "site", "L = \\foo{x}\nthe chain rule gives\n= f - y")
+    assert garbage == ["unreadable"] * 3

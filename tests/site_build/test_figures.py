@@ -8,6 +8,7 @@ checked against independent computations (closed forms, finite differences, Newt
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -306,3 +307,22 @@ def test_every_figure_is_shown_on_a_page_and_every_shown_figure_exists():
     for name in NAMES:
         texts = figures.figure_texts(FIGURES / f"{name}.py")
         assert texts["ALT"] and texts["CAPTION"]
+
+
+def test_a_finished_builds_figure_folder_is_removed(tmp_path):
+    """`mkdocs build` draws into .cache/figures-build/<pid>; the next build removes the folders
+    of builds that have ended, and leaves those of builds still running."""
+    from sitebuild import figures
+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    running = str(os.getppid())
+    for pid in (ended, running):
+        (tmp_path / pid).mkdir()
+        (tmp_path / pid / "sigmoid.svg").write_text("<svg/>")
+    figures._remove_finished_builds(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [running]

@@ -6,6 +6,7 @@
    as its sources define it), so the box keeps what the reader typed:
 
      e^-z        -> e exp z          X^T, X.T, Xᵀ  -> x transpose
+     H^-1, H^{-1} -> h inverse
      dJ/dw       -> dj dw            ∂J/∂w         -> dj partial dw
      θ, \theta   -> theta θ          dZ = A - Y    -> dz a y
 
@@ -37,6 +38,7 @@
     text = text.replace(/\^\s*\{?\s*(?:T|ᵀ)\s*\}?(?![A-Za-z0-9])/g, " transpose ");
     text = text.replace(/([A-Za-z0-9)\]])\.T(?![A-Za-z0-9])/g, "$1 transpose ");
     text = text.replace(/ᵀ/g, " transpose ");
+    text = text.replace(/\^\s*\{?\s*[-−]\s*1\s*\}?(?![0-9])/g, " inverse ");  // H^-1 -> h inverse
     text = text.replace(/(^|[^A-Za-z])e\s*\^/g, "$1 e exp ");        // e^-z -> e exp z
     text = text.replace(/∂/g, " partial d");                          // ∂J -> partial dJ
     text = text.replace(/[\u0370-\u03ff\u2113\u2207\u2211]/g, function (c) {
