@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from sitebuild import (
+    ROOT,
     check_page,
     figures,
     notebook_cache,
@@ -34,7 +35,6 @@ from sitebuild.theme_material import asset_edits, markup, search_entries
 EDITS = "material_asset_edits"
 COMMAND = {"name": "build"}  # or "serve"; this file is not reloaded between serve's builds
 BUILD_CODE = Path(__file__).resolve().parent
-ROOT = BUILD_CODE.parent
 INCLUDES = ROOT / "includes"
 LOADED: dict = {}  # the build code's files and times when last (re)loaded
 

@@ -17,6 +17,7 @@ like) is one of:
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass, replace
@@ -235,15 +236,11 @@ def page_statements(text: str, derivation: str | None = None) -> list[Statement]
     return statements(text, [contexts[name] for name in names])
 
 
-_CONTEXTS: dict = {}
-
-
+@functools.cache
 def _contexts() -> dict[str, Context]:
-    if not _CONTEXTS:
-        from .contexts import page_contexts
+    from .contexts import page_contexts
 
-        _CONTEXTS.update(page_contexts())
-    return _CONTEXTS
+    return page_contexts()
 
 
 def unchecked(found: list[Statement]) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sitebuild.serve_cache import digest_of, write_atomically
+from sitebuild.serve_cache import digest_of, text_once
 
 KEEP = 200  # about ten versions of each page
 
@@ -27,17 +27,14 @@ def keep_search_entries(config, cache: Path) -> None:
     add_entries = index.add_entry_from_context
 
     def add_kept_entries(page):
-        path = cache / f"{page_key(page)}.json"
-        if path.exists():
-            path.touch()  # the most recently used
-            index.entries.extend(json.loads(path.read_text(encoding="utf-8")))
-            return
-        before = len(index.entries)
-        add_entries(page)
-        write_atomically(path, json.dumps(index.entries[before:]).encode())
-        kept = sorted(cache.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in kept[KEEP:]:
-            stale.unlink(missing_ok=True)
+        def read_page() -> str:
+            before = len(index.entries)
+            add_entries(page)
+            sections = index.entries[before:]
+            del index.entries[before:]
+            return json.dumps(sections)
+
+        index.entries.extend(json.loads(text_once(cache, read_page, page_key(page), keep=KEEP)))
 
     index.add_entry_from_context = add_kept_entries
 
