@@ -275,13 +275,22 @@ def route_groups(name: str) -> list[tuple[str, str, list[str]]]:
 ROUTE_PAGES = ["sigmoid-derivative.md", "chain-rule.md", "substitution.md", "matrix.md"]
 
 
-def route_cases() -> list[tuple[str, str, str]]:
-    """(label, notation, text): every route's steps in each notation its links use."""
-    return [
-        (f"{name.removesuffix('.md')}-{notation}", notation, text)
-        for name in ROUTE_PAGES
-        for notation, text, _ in route_groups(name)
-    ]
+def route_cases(spelled: bool = True) -> list[tuple[str, str, str]]:
+    """(label, notation, text): every route's steps in each notation its links use, and the
+    routes in the site's scalar names (and the sigmoid's) also in each course's scalar letters
+    (MLS, CS229, PRML) and, for the sigmoid, in the site's notation."""
+    from sitebuild.checking.notations import SPELLED, in_notation
+
+    cases = []
+    for name in ROUTE_PAGES:
+        route = name.removesuffix(".md")
+        for notation, text, _ in route_groups(name):
+            cases.append((f"{route}-{notation}", notation, text))
+            if spelled and notation in ("site", "sigmoid"):
+                cases += [(f"{route}-{n}", n, in_notation(text, n)) for n in SPELLED]
+            if spelled and notation == "sigmoid":
+                cases.append((f"{route}-site", "site", text))
+    return cases
 
 
 def mutant_kind(what: str) -> str:
@@ -301,7 +310,7 @@ def mutant_cases() -> list[tuple[str, str, str, int]]:
 
     found: dict[str, tuple[str, str, str, int]] = {}
     candidates = []
-    for _, notation, text in route_cases():
+    for _, notation, text in route_cases(spelled=False):
         lines = text.splitlines()
         for k, line in enumerate(lines):
             for what, tex in mutations(line):

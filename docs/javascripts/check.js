@@ -4,9 +4,10 @@
 "use strict";
 
 (() => {
-  const STEP_SECONDS = 60; // a step still unanswered after this is stopped and called unreadable
   const form = document.getElementById("check-form");
   if (!form) return;
+  // A step still unanswered after this many seconds is stopped and called unreadable.
+  const stepSeconds = () => Number(form.dataset.stepSeconds) || 60;
   const files = JSON.parse(form.dataset.files);
   const notation = document.getElementById("check-notation");
   const steps = document.getElementById("check-steps");
@@ -97,6 +98,7 @@
     return new Promise((resolve, reject) => {
       const timer = seconds
         ? setTimeout(() => {
+            waiting.delete(id); // stopWorker rejects the others as "stopped", this one timed out
             stopWorker();
             reject(new Error("timeout"));
           }, seconds * 1000)
@@ -160,7 +162,7 @@
       if (mine !== run) return;
       const text = steps.value;
       const chosen = notation.value;
-      const { steps: list } = await ask({ type: "steps", text }, STEP_SECONDS);
+      const { steps: list } = await ask({ type: "steps", text }, 60);
       results.replaceChildren(...list.map(row));
       const items = [...results.children];
       let firstWrong = null;
@@ -168,17 +170,15 @@
         if (mine !== run) return;
         status.textContent = `Checking step ${k + 1} of ${items.length}…`;
         let result;
+        const seconds = stepSeconds();
         try {
           await ready();
-          ({ verdict: result } = await ask(
-            { type: "check", notation: chosen, text, k },
-            STEP_SECONDS,
-          ));
+          ({ verdict: result } = await ask({ type: "check", notation: chosen, text, k }, seconds));
         } catch (error) {
           if (error.message !== "timeout") throw error;
           result = {
             verdict: "unreadable",
-            message: `it took longer than ${STEP_SECONDS} s to check; split it into smaller steps`,
+            message: `it took longer than ${seconds} s to check; split it into smaller steps`,
           };
         }
         show(items[k], result);

@@ -72,8 +72,8 @@ CHECK_NOTATIONS: dict[str, CheckNotation] = {
         ),
         _course(
             "mls",
-            "f_{w,b}(x^{(i)}) = σ(w · x^{(i)} + b), J(w, b) averaged over m examples; "
-            "otherwise as this site's scalar notation",
+            "f_{w,b}(x^{(i)}) = σ(w · x^{(i)} + b), f_{w,b}(x) for one example, J(w, b) averaged "
+            "over m examples; otherwise as this site's scalar notation",
         ),
         _course(
             "dls",
@@ -87,12 +87,14 @@ CHECK_NOTATIONS: dict[str, CheckNotation] = {
         ),
         _course(
             "cs229",
-            "θ_j, h_θ(x^{(i)}) = σ(θᵀx^{(i)}), "
-            "log-likelihood ℓ(θ) = Σ_i (y log h + (1 − y) log(1 − h))",
+            "θ_j, intercept θ_0, h_θ(x^{(i)}) = g(θᵀx^{(i)}) with g the sigmoid, h_θ(x) for one "
+            "example, log-likelihood ℓ(θ) = Σ_i (y log h + (1 − y) log(1 − h))",
         ),
         _course(
             "prml",
-            "y_n = σ(wᵀφ_n), targets t_n, φ_{nj}, E(w) = −Σ_n (t_n ln y_n + (1 − t_n) ln(1 − y_n))",
+            "y_n = σ(a_n), a_n = wᵀφ_n with bias w_0, targets t_n, φ_{nj}, "
+            "E(w) = −Σ_n (t_n ln y_n + (1 − t_n) ln(1 − y_n)); for one example a, y, t, φ_j and "
+            "its error E_n",
         ),
         CheckNotation(
             "sigmoid",

@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 import pytest
-from helpers import DOCS, as_block, front_matter, route_groups
+from helpers import DOCS, ROUTE_PAGES, as_block, front_matter, route_cases, route_groups
 
 from sitebuild.checking import check_chain, mutations, page_contexts, split_equation
 from sitebuild.checking.learner_check import (
@@ -23,17 +23,13 @@ from sitebuild.checking.learner_check import (
     first_wrong,
 )
 from sitebuild.checking.learner_input import MAX_STEPS, address, read_address, read_steps
+from sitebuild.checking.notations import SPELLED, in_notation, to_context_names
 from sitebuild.steps import steps_in_markdown
 
-ROUTE_PAGES = ["sigmoid-derivative.md", "chain-rule.md", "substitution.md", "matrix.md"]
 CONTEXTS = page_contexts()
 
 
-ROUTE_CASES = [
-    pytest.param(notation, body, id=f"{name}-{notation}")
-    for name in ROUTE_PAGES
-    for notation, body, _ in route_groups(name)
-]
+ROUTE_CASES = [pytest.param(notation, text, id=label) for label, notation, text in route_cases()]
 
 
 def test_every_route_step_has_a_link_text():
@@ -45,6 +41,7 @@ def test_every_route_step_has_a_link_text():
 
 @pytest.mark.parametrize(("notation", "text"), ROUTE_CASES)
 def test_route_steps_are_right(notation, text):
+    """Every route in each notation its links use, and in each course's letters."""
     verdicts = check_derivation(notation, text)
     assert len(verdicts) == len(text.splitlines()) >= 3
     wrong = [(v.number, v.verdict, v.message, v.source) for v in verdicts if v.verdict != "right"]
@@ -319,3 +316,29 @@ def test_address_round_trip_keeps_plus_and_newlines():
     link = address("site", text)
     assert link.startswith("../check/#n=site&s=") and "+" not in link and "\n" not in link
     assert read_address(link.split("#", 1)[1]) == ("site", text)
+
+
+@pytest.mark.parametrize("notation", SPELLED)
+def test_a_route_in_a_courses_letters_reads_back_as_the_route(notation):
+    """A course's spelling of the site's names, read back by its rewrites, is the route again
+    (up to \\ln for \\log): the course letters are a renaming, nothing is lost or changed."""
+    _, text, _ = next(g for g in route_groups("chain-rule.md") if g[0] == "site")
+    spelled = in_notation(text, notation)
+    assert spelled != text
+    assert to_context_names(spelled, notation).replace(r"\ln", r"\log") == text
+
+
+@pytest.mark.parametrize(
+    ("notation", "line"),
+    [
+        ("mls", r"\frac{\partial L}{\partial z} = f_{\mathbf{w}, b}(\mathbf{x}) - y"),
+        ("cs229", r"\frac{\partial L}{\partial \theta_0} = h_\theta(x) - y"),
+        ("cs229", r"g'(z) = g(z)(1 - g(z))"),
+        ("prml", r"\frac{\partial E_n}{\partial a} = y - t"),
+        ("prml", r"\frac{\partial E_n}{\partial w_j} = (y - t)\, \phi_j"),
+    ],
+)
+def test_one_examples_letters_in_each_course(notation, line):
+    assert [v.verdict for v in check_derivation(notation, line)] == ["right"]
+    swapped = line.replace("- y", "+ y").replace("- t", "+ t").replace("(1 - g(z))", "(1 + g(z))")
+    assert [v.verdict for v in check_derivation(notation, swapped)] == ["wrong"]
