@@ -36,6 +36,7 @@ EDITS = "material_asset_edits"
 COMMAND = {"name": "build"}  # or "serve"; this file is not reloaded between serve's builds
 BUILD_CODE = Path(__file__).resolve().parent
 INCLUDES = ROOT / "includes"
+NOTEBOOK_CONTEXT = "scalar"  # the notebook's inline math is read as on the chain-rule page
 LOADED: dict = {}  # the build code's files and times when last (re)loaded
 
 
@@ -47,10 +48,14 @@ def on_config(config):
     reload_build_code()
     site_address.configure(config, serving=serving())  # SITE_URL, REPO_URL
     typeset_math.check_font()
-    if not serving():  # the includes' inline relations (the pages': on_page_markdown)
+    if not serving():  # the includes' and notebooks' math (the pages': on_page_markdown)
         for include in sorted(INCLUDES.glob("*.md")):
             text = include.read_text(encoding="utf-8")
-            steps.check_inline_relations(text, None, include.relative_to(ROOT).as_posix())
+            steps.check_source_math(text, None, include.relative_to(ROOT).as_posix())
+        for notebook in sorted(Path(config.docs_dir).glob("*.ipynb")):
+            for n, text in enumerate(notebook_page.markdown_cells(notebook), 1):
+                where = f"{notebook.relative_to(ROOT).as_posix()}, Markdown cell {n}"
+                steps.check_source_math(text, NOTEBOOK_CONTEXT, where)
     if notebooks := cache("notebooks"):  # the notebook runs when it or a snippet it imports changed
         notebook_cache.configure(config, notebooks)
 

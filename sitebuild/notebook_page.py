@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import json
 import re
 import struct
 from pathlib import Path
@@ -23,6 +24,12 @@ PNG_DATA_URL = re.compile(r'<img (?P<attrs>[^>]*?)src="data:image/png;base64,(?P
 
 def is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
+
+
+def markdown_cells(path: Path) -> list[str]:
+    """The text of each Markdown cell of a notebook."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
 
 
 def slim(output: str, page, site_dir: str, cache: Path | None = None) -> str:

@@ -207,6 +207,14 @@ def prepare_page(markdown: str, src_uri: str) -> str:
     return markdown.replace('<span class="claim">', CLAIM_OPEN)
 
 
+def check_source_math(text: str, derivation: str | None, where: str) -> None:
+    """An include or a notebook's Markdown cell, which on_page_markdown does not see: no display
+    math outside the fences, no inline relation unchecked."""
+    if unfenced := unfenced_display_math(text):
+        raise StepError(f"{where}: display math outside a fence:\n" + "\n".join(unfenced))
+    check_inline_relations(text, derivation, where)
+
+
 def check_inline_relations(text: str, derivation: str | None, where: str) -> None:
     """Stop on inline math stating a relation that no context checks (wrong, or unread and not
     marked as a claim in words): sitebuild/checking/inline.py. `mkdocs build` only (about 5 s

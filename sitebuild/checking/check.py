@@ -212,7 +212,7 @@ def check_update(ctx: Context, tex: str) -> str:
         raise CheckFailed(f"not an update: {tex!r}")
     rules = [eq for v, eq in ctx.rules.values() if v == target.strip()]
     if not rules:
-        raise CheckFailed(f"no update rule for {target.strip()!r} in context {ctx.name!r}")
+        raise CheckFailed(f"cannot read: no update rule for {target.strip()!r} in {ctx.name!r}")
     errors = []
     for rule in rules:
         try:

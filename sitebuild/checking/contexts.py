@@ -47,7 +47,7 @@ def matrix(variant: int = 0) -> Context:
     """Matrix route: X is m x n (rows are examples), vectors are columns."""
     return Context(
         "matrix",
-        symbols={"X": ("m", "n"), "y": ("m", 1), "w": ("n", 1), "b": None},
+        symbols={"X": ("m", "n"), "y": ("m", 1), "w": ("n", 1), "b": None, r"\alpha": None},
         defs={
             "z": r"Xw + b\mathbf{1}",
             "f": r"\sigma(z)",
@@ -55,6 +55,11 @@ def matrix(variant: int = 0) -> Context:
             "J": r"-\frac{1}{m}\left(y^\top \log f + (1 - y)^\top \log(1 - f)\right)",
         },
         sizes=EXAMPLES[variant][0],
+        # A gradient-descent step moves each parameter against the cost's gradient, alpha times it.
+        rules={
+            "descent-w": ("w", r"\frac{w - {new}}{\alpha} = \nabla_w J"),
+            "descent-b": ("b", r"\frac{b - {new}}{\alpha} = \frac{\partial J}{\partial b}"),
+        },
     )
 
 

@@ -65,7 +65,7 @@ def is_number(side: str) -> bool:
 def _sides(tex: str):
     """Split at every top-level relation: [side, rel, side, rel, side, ...]."""
     parts, depth, last = [], 0, 0
-    for m in re.finditer(r"[{}()]|\\left|\\right|" + RELATION.pattern, tex):
+    for m in re.finditer(r"[{}()]|\\left(?![A-Za-z])|\\right(?![A-Za-z])|" + RELATION.pattern, tex):
         tok = m.group(0)
         if tok in "{(":
             depth += 1
@@ -177,22 +177,29 @@ def classify(tex: str, contexts: list[Context], local: dict[str, str]) -> tuple[
 
 
 def units(text: str):
-    """(line, text) of each unit that inline math is read in: a line outside code fences, the
-    ``why`` of a step fence (claims' marks included)."""
-    fence = None
+    """(line, text) of each unit that inline math is read in: a paragraph outside code fences
+    (its lines joined, so that a formula broken across lines is read whole), the ``why`` of a
+    step fence (claims' marks included)."""
+    fence, paragraph, start = None, [], 0
     for n, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         m = re.match(r"(`{3,}|~{3,})\s*([\w-]*)", stripped)
+        if fence is None and not m and stripped:
+            start = start or n
+            paragraph.append(stripped)
+            continue
+        if paragraph:
+            yield start, " ".join(paragraph)
+            paragraph, start = [], 0
         if fence is None and m:
             fence = (m.group(1), m.group(2))
-            continue
-        if fence is not None:
+        elif fence is not None:
             if stripped == fence[0]:
                 fence = None
             elif fence[1] == "step" and stripped.startswith("why:"):
                 yield n, stripped[4:]
-            continue
-        yield n, line
+    if paragraph:
+        yield start, " ".join(paragraph)
 
 
 def statements(text: str, contexts: list[Context]) -> list[Statement]:

@@ -11,16 +11,23 @@ import collections
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, front_matter
+from helpers import DOCS, ROOT, front_matter
 
 from sitebuild.checking.inline import page_statements, unchecked
+from sitebuild.hooks import NOTEBOOK_CONTEXT
+from sitebuild.notebook_page import markdown_cells
 
-FILES = sorted([*(ROOT / "docs").glob("*.md"), *(ROOT / "includes").glob("*.md")])
+FILES = sorted(
+    [*(ROOT / "docs").glob("*.md"), *(ROOT / "includes").glob("*.md"), *DOCS.glob("*.ipynb")]
+)
 # The number of formulas marked as claims in words: lower it when a mark goes.
-MARKED_CLAIMS = 95
+MARKED_CLAIMS = 96
 
 
 def _statements(path: Path):
+    if path.suffix == ".ipynb":  # read as the build reads it (sitebuild/hooks.py)
+        text = "\n\n".join(markdown_cells(path))
+        return page_statements(text, NOTEBOOK_CONTEXT)
     text = path.read_text(encoding="utf-8")
     return page_statements(text, front_matter(text).get("derivation"))
 
@@ -57,3 +64,25 @@ def test_the_build_stops_on_an_inline_relation_no_context_checks():
             "page.md",
         )
     check_inline_relations(r"with $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$" + "\n", None, "p.md")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_display_math_outside_the_fences(path):
+    """Pages, includes and the notebook's Markdown cells show displayed equations only as
+    checked fences (the notebook, which has none, states its formulas inline)."""
+    from sitebuild.steps import unfenced_display_math
+
+    texts = markdown_cells(path) if path.suffix == ".ipynb" else [path.read_text("utf-8")]
+    assert [found for text in texts if (found := unfenced_display_math(text))] == []
+
+
+def test_an_update_rule_and_a_formula_broken_across_lines_are_read():
+    """A descent step is checked as the step it takes (a sign or the gradient swapped is
+    wrong), and inline math that a line break cuts in two is read whole."""
+    right = (
+        "descent ($w \\leftarrow w - \\alpha\n\\nabla_w J$) and "
+        "$b \\leftarrow b -\n\\alpha \\frac{\\partial J}{\\partial b}$"
+    )
+    assert [s.status for s in page_statements(right, "logistic")] == ["checked", "checked"]
+    for wrong in (right.replace("w -", "w +"), right.replace("\\nabla_w J", "\\nabla_w L")):
+        assert "wrong" in [s.status for s in page_statements(wrong, "logistic")]
