@@ -23,6 +23,16 @@ def sigmoid() -> Context:
     return Context("sigmoid", symbols={"z": None})
 
 
+def identities() -> Context:
+    """Rules of algebra the prose states in letters of their own (the log rules, a quotient):
+    a and c stand for any positive numbers, u and v for any real ones."""
+    return Context(
+        "identities",
+        symbols={"p": None, "q": None, "u": None, "v": None},
+        defs={"a": r"e^{p}", "c": r"e^{q}"},
+    )
+
+
 def scalar(
     name: str = "scalar", extra_defs: dict[str, str] | None = None, variant: int = 0
 ) -> Context:
@@ -101,6 +111,7 @@ def features_in_rows(variant: int = 0) -> Context:
 
 PAGE_CONTEXTS = {
     "sigmoid": sigmoid,
+    "identities": identities,
     "scalar": scalar,
     "matrix": matrix,
     "columns": columns,

@@ -52,6 +52,7 @@ def all_context_names() -> set[str]:
 # Contexts checked at one size only, with the reason.
 ONE_SIZE = {
     "sigmoid": "one real variable z, no sizes",
+    "identities": "rules of algebra in letters of their own, no sizes",
     "softmax-2": "the two-class reduction: K = 2 is what it states",
     "bernoulli": "one example's label and logit, no sizes",
     "logit": "one example's loss as a function of its logit, no sizes",
