@@ -98,4 +98,3 @@ def test_rules_of_algebra_in_letters_of_their_own_are_checked():
     ]:
         assert [s.status for s in page_statements(right, "scalar")] == ["checked"]
         assert [s.status for s in page_statements(wrong, "scalar")] == ["wrong"]
-
