@@ -232,6 +232,7 @@ GENERAL = [
     "examples",
     "regularized",
     "softmax-2",
+    "columns",
     "identities",
 ]
 

@@ -21,7 +21,7 @@ FILES = sorted(
     [*(ROOT / "docs").glob("*.md"), *(ROOT / "includes").glob("*.md"), *DOCS.glob("*.ipynb")]
 )
 # The number of formulas marked as claims in words: lower it when a mark goes.
-MARKED_CLAIMS = 81
+MARKED_CLAIMS = 75
 
 
 def _statements(path: Path):
