@@ -33,14 +33,21 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.path.name in BROWSER_LAST)
 
 
+# /check/ in WebKit drives a browser of its own and measures no time: it runs on the other
+# worker, beside the Chromium tests (collected early, so long before the timing-sensitive ones).
+OWN_BROWSER = "tests/browser/test_check_webkit.py"
+
+
 def pytest_xdist_make_scheduler(config, log):
     """`make test` runs two pytest-xdist workers: tests/browser/ goes to one of them as one unit
     (one browser for the session, the tests in collection order) while the other runs the
-    CPU-bound checks; every other test is a unit of its own."""
+    CPU-bound checks and OWN_BROWSER; every other test is a unit of its own."""
     from xdist.scheduler import LoadScopeScheduling
 
     class BrowserTestsTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(OWN_BROWSER):
+                return OWN_BROWSER
             return "tests/browser/" if nodeid.startswith("tests/browser/") else nodeid
 
     return BrowserTestsTogether(config, log)
