@@ -162,18 +162,20 @@ def notation_context(name: str) -> Context:
     return sized(NOTATIONS[name].make_context)
 
 
-def to_context_names(tex: str, notation: str) -> str:
-    """Apply the notation's renaming table (KeyError for an unknown notation)."""
-    for pattern, repl in NOTATIONS[notation].rewrites:
+def _renamed(tex: str, table: list) -> str:
+    for pattern, repl in table:
         tex = re.sub(pattern, repl, tex)
     return tex
+
+
+def to_context_names(tex: str, notation: str) -> str:
+    """Apply the notation's renaming table (KeyError for an unknown notation)."""
+    return _renamed(tex, NOTATIONS[notation].rewrites)
 
 
 def in_notation(tex: str, notation: str) -> str:
     """A text in the site's scalar names, written in ``notation``'s letters (its spelling)."""
-    for pattern, repl in NOTATIONS[notation].spelling:
-        tex = re.sub(pattern, repl, tex)
-    return tex
+    return _renamed(tex, NOTATIONS[notation].spelling)
 
 
 SPELLED = tuple(name for name, n in NOTATIONS.items() if n.spelling)  # the scalar courses
